@@ -1,0 +1,120 @@
+"""Civil-rights filing and notice deadlines after a police encounter.
+
+Every U.S. jurisdiction's rules, cited, and every date explained. Names are
+imported on first use so that ``import qideadlines`` and ``qideadlines
+--help`` stay fast.
+
+Example:
+    >>> import datetime as dt
+    >>> from qideadlines import compute_deadlines
+    >>> compute_deadlines("CO", dt.date(2024, 3, 15)).deadlines[0].due
+    datetime.date(2026, 3, 16)
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from ._api import (
+        EARLIEST_INCIDENT,
+        LATEST_INCIDENT,
+        compute_deadlines,
+        get_rules,
+        list_jurisdictions,
+    )
+    from ._data import RuleSet, load_rules
+    from ._errors import (
+        DateOutOfRangeError,
+        InvalidDateError,
+        MissingFactError,
+        QiDeadlinesError,
+        RuleDataError,
+        UnknownJurisdictionError,
+    )
+    from ._models import (
+        DISCLAIMER,
+        CalendarKind,
+        CalendarRow,
+        ClosedDay,
+        Confidence,
+        Deadline,
+        DeadlineReport,
+        Jurisdiction,
+        JurisdictionRules,
+        Period,
+        PeriodUnit,
+        Reading,
+        Regime,
+        Role,
+        RuleRow,
+        Step,
+        StepKind,
+        Track,
+    )
+
+__all__ = [
+    "DISCLAIMER",
+    "EARLIEST_INCIDENT",
+    "LATEST_INCIDENT",
+    "CalendarKind",
+    "CalendarRow",
+    "ClosedDay",
+    "Confidence",
+    "DateOutOfRangeError",
+    "Deadline",
+    "DeadlineReport",
+    "InvalidDateError",
+    "Jurisdiction",
+    "JurisdictionRules",
+    "MissingFactError",
+    "Period",
+    "PeriodUnit",
+    "QiDeadlinesError",
+    "Reading",
+    "Regime",
+    "Role",
+    "RuleDataError",
+    "RuleRow",
+    "RuleSet",
+    "Step",
+    "StepKind",
+    "Track",
+    "UnknownJurisdictionError",
+    "compute_deadlines",
+    "get_rules",
+    "list_jurisdictions",
+    "load_rules",
+]
+
+_HOME: Final = {
+    **dict.fromkeys(
+        ("EARLIEST_INCIDENT", "LATEST_INCIDENT", "compute_deadlines", "get_rules",
+         "list_jurisdictions"),
+        "._api",
+    ),
+    **dict.fromkeys(("RuleSet", "load_rules"), "._data"),
+    **dict.fromkeys(
+        ("DateOutOfRangeError", "InvalidDateError", "MissingFactError", "QiDeadlinesError",
+         "RuleDataError", "UnknownJurisdictionError"),
+        "._errors",
+    ),
+}
+
+
+def __getattr__(name: str) -> object:
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("qideadlines")
+    if name not in __all__:
+        msg = f"module 'qideadlines' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(_HOME.get(name, "._models"), __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*__all__, "__version__"])

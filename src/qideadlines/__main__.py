@@ -1,0 +1,5 @@
+"""``python -m qideadlines``."""
+
+from qideadlines._cli import main
+
+raise SystemExit(main())

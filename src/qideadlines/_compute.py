@@ -1,0 +1,81 @@
+"""Pure date arithmetic: periods and rolling a last day past closed days.
+
+Nothing here knows about jurisdictions, files or the ``holidays`` package; the
+calendar is passed in as a callable, so every function is testable alone.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Callable
+
+from ._models import ClosedDay, Period, PeriodUnit
+
+__all__ = ["Closure", "add_period", "roll_forward"]
+
+#: Answers "is a last day on this date moved, and why?" (None: it is not).
+Closure = Callable[[dt.date], ClosedDay | None]
+
+# A period can never need more rolling than this; a longer run of closed days
+# means the calendar is broken, and looping forever would hide it.
+_MAX_ROLL = 31
+
+
+def add_period(start: dt.date, period: Period) -> dt.date:
+    """Return the last day of `period` counted from the event on `start`.
+
+    Years use the anniversary method (United States v. Hurst, 322 F.3d 1256
+    (10th Cir. 2003)): the same month and day, and February 28 for a
+    February 29 start in a common year. Months are calendar months counted
+    from the original date at once and clamped to the month's last day
+    (N.Y. Gen. Constr. Law § 30). Days exclude the day of the event.
+
+    Example:
+        >>> add_period(dt.date(2016, 2, 29), Period(value=2, unit=PeriodUnit.YEARS))
+        datetime.date(2018, 2, 28)
+    """
+    if period.unit is PeriodUnit.DAYS:
+        return start + dt.timedelta(days=period.value)
+    months = period.value * (12 if period.unit is PeriodUnit.YEARS else 1)
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, day)
+
+
+def roll_forward(
+    raw: dt.date, closure: Closure, *, settled_only: bool = False
+) -> tuple[dt.date, tuple[ClosedDay, ...]]:
+    """Move `raw` forward to the first day `closure` does not close.
+
+    Args:
+        raw: the last day before any rolling.
+        closure: the calendar of one regime.
+        settled_only: count only days whose closure is settled, ignoring
+            days on which the authorities differ.
+
+    Returns:
+        The day reached and the closed days passed over, in order.
+
+    Raises:
+        AssertionError: the calendar closes more than a month in a row.
+
+    Example:
+        >>> sunday = dt.date(2000, 8, 13)
+        >>> def weekends(d):
+        ...     return ClosedDay(date=d, name="weekend", authority="rule") if d.weekday() > 4 else None
+        >>> roll_forward(dt.date(2000, 8, 12), weekends)[0]
+        datetime.date(2000, 8, 14)
+    """
+    day = raw
+    passed: list[ClosedDay] = []
+    for _ in range(_MAX_ROLL):
+        closed = closure(day)
+        if closed is None or (settled_only and not closed.settled):
+            return day, tuple(passed)
+        passed.append(closed)
+        day += dt.timedelta(days=1)
+    msg = f"the calendar closes every day from {raw} for {_MAX_ROLL} days"
+    raise AssertionError(msg)

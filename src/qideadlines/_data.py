@@ -1,0 +1,327 @@
+"""The only module that reads files: find, parse and validate the rules.
+
+Nothing is read at import time. `load_rules()` parses the packaged files once
+and caches the result; a caller's own files are parsed on each call.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Final, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ._calendar import CourtCalendar, build_calendar, parse_date_rule
+from ._errors import RuleDataError, UnknownJurisdictionError
+from ._jurisdictions import CIRCUITS, CODES, NAMES, normalize_code
+from ._models import (
+    CalendarKind,
+    CalendarRow,
+    Jurisdiction,
+    JurisdictionRules,
+    Regime,
+    Role,
+    RuleRow,
+    Track,
+)
+
+__all__ = [
+    "CALENDAR_COLUMNS",
+    "RULE_COLUMNS",
+    "RuleSet",
+    "default_paths",
+    "load_rules",
+    "read_rows",
+    "write_rows",
+]
+
+RULE_COLUMNS: Final = tuple(RuleRow.model_fields)
+CALENDAR_COLUMNS: Final = tuple(
+    (f.alias or name) for name, f in CalendarRow.model_fields.items()
+)
+_RULES_FILE: Final = "state_rules.csv"
+_CALENDAR_FILE: Final = "court_calendars.csv"
+_WEEK_WORDS: Final = frozenset({"saturday", "sunday", "holiday"})
+
+RowT = TypeVar("RowT", RuleRow, CalendarRow)
+
+
+def default_paths() -> tuple[Path, Path]:
+    """Return the packaged rules and calendar files.
+
+    An installed wheel carries them in ``qideadlines/data/``; a source checkout
+    or editable install reads the repository's top-level ``data/``.
+
+    Example:
+        >>> default_paths()[0].name
+        'state_rules.csv'
+    """
+    here = Path(__file__).resolve().parent
+    for folder in (here / "data", here.parents[1] / "data"):
+        if (folder / _RULES_FILE).is_file():
+            return folder / _RULES_FILE, folder / _CALENDAR_FILE
+    raise RuleDataError(here / "data" / _RULES_FILE, None, None, "the rules file is missing.")
+
+
+def _first_error(error: ValidationError) -> tuple[str | None, str]:
+    detail = error.errors(include_url=False)[0]
+    column = str(detail["loc"][0]) if detail["loc"] else None
+    if column == "from_":
+        column = "from"
+    return column, f"{detail['msg']} (got {detail.get('input')!r})."
+
+
+def read_rows(path: Path, model: type[RowT]) -> list[tuple[int, RowT]]:
+    """Parse one CSV file into models, with the line each came from.
+
+    Raises:
+        RuleDataError: naming the file, line and column of the first problem.
+
+    Example:
+        >>> rows = read_rows(default_paths()[0], RuleRow)
+        >>> rows[0][0]
+        2
+    """
+    expected = RULE_COLUMNS if model is RuleRow else CALENDAR_COLUMNS
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise RuleDataError(path, None, None, f"cannot be read ({exc.strerror}).") from exc
+    with handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if header is None:
+            raise RuleDataError(path, 1, None, "the file is empty; it needs a header row.")
+        for name in header:
+            if name not in expected:
+                msg = f"unknown column; the columns are {', '.join(expected)}."
+                raise RuleDataError(path, 1, name, msg)
+        for name in expected:
+            if name not in header:
+                raise RuleDataError(path, 1, name, "this column is missing.")
+        rows: list[tuple[int, RowT]] = []
+        for cells in reader:
+            line = reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != len(header):
+                msg = f"has {len(cells)} cells; the header has {len(header)}."
+                raise RuleDataError(path, line, None, msg)
+            try:
+                rows.append((line, model.model_validate(dict(zip(header, cells, strict=True)))))
+            except ValidationError as exc:
+                column, msg = _first_error(exc)
+                raise RuleDataError(path, line, column, msg) from None
+    return rows
+
+
+def write_rows(rows: Sequence[BaseModel], path: Path) -> None:
+    """Write models back to CSV in the column order of their file.
+
+    Example:
+        >>> import tempfile
+        >>> out = Path(tempfile.mkdtemp()) / "rules.csv"
+        >>> write_rows([row for _, row in read_rows(default_paths()[0], RuleRow)], out)
+    """
+    is_rule = not rows or isinstance(rows[0], RuleRow)
+    columns = RULE_COLUMNS if is_rule else CALENDAR_COLUMNS
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            dumped = row.model_dump(mode="json", by_alias=True)
+            writer.writerow(["" if dumped[c] is None else dumped[c] for c in columns])
+
+
+def _check_windows(
+    path: Path, rows: list[tuple[int, RuleRow | CalendarRow]], what: str
+) -> None:
+    """Require contiguous, non-overlapping windows that cover all time."""
+
+    def start(row: RuleRow | CalendarRow) -> dt.date:
+        begin = row.accrual_from if isinstance(row, RuleRow) else row.from_
+        return begin or dt.date.min
+
+    def end(row: RuleRow | CalendarRow) -> dt.date | None:
+        return row.accrual_to if isinstance(row, RuleRow) else row.to
+
+    first_col = "accrual_from" if isinstance(rows[0][1], RuleRow) else "from"
+    last_col = "accrual_to" if isinstance(rows[0][1], RuleRow) else "to"
+    ordered = sorted(rows, key=lambda pair: start(pair[1]))
+    line, first = ordered[0]
+    if start(first) != dt.date.min:
+        msg = f"the first window of {what} must have an empty {first_col} (open start)."
+        raise RuleDataError(path, line, first_col, msg)
+    for (prev_line, prev), (line, row) in zip(ordered, ordered[1:], strict=False):
+        prev_end = end(prev)
+        if prev_end is None:
+            msg = f"overlaps the open-ended window of {what} on line {prev_line}."
+            raise RuleDataError(path, line, first_col, msg)
+        expected = prev_end + dt.timedelta(days=1)
+        if start(row) != expected:
+            kind = "overlaps" if start(row) < expected else "leaves a gap after"
+            msg = f"{kind} the window of {what} on line {prev_line}; it must start on {expected}."
+            raise RuleDataError(path, line, first_col, msg)
+    line, last = ordered[-1]
+    if end(last) is not None:
+        msg = f"the last window of {what} must have an empty {last_col} (open end)."
+        raise RuleDataError(path, line, last_col, msg)
+
+
+def _validate_rules(path: Path, rows: list[tuple[int, RuleRow]]) -> None:
+    groups: dict[tuple[str, Track], list[tuple[int, RuleRow | CalendarRow]]] = defaultdict(list)
+    for line, row in rows:
+        if row.accrual_from and row.accrual_to and row.accrual_to < row.accrual_from:
+            msg = f"ends ({row.accrual_to}) before it starts ({row.accrual_from})."
+            raise RuleDataError(path, line, "accrual_to", msg)
+        if row.role is Role.RULE:
+            groups[row.jurisdiction, row.track].append((line, row))
+    for (code, track), group in groups.items():
+        _check_windows(path, group, f"{code} {track}")
+    for code in CODES:
+        if (code, Track.SECTION_1983) not in groups:
+            msg = f"no section_1983 rule for {code} ({NAMES[code]}); every jurisdiction needs one."
+            raise RuleDataError(path, None, "jurisdiction", msg)
+
+
+def _validate_calendar(path: Path, rows: list[tuple[int, CalendarRow]]) -> None:
+    computations: dict[str, list[tuple[int, RuleRow | CalendarRow]]] = defaultdict(list)
+    for line, row in rows:
+        if row.from_ and row.to and row.to < row.from_:
+            raise RuleDataError(path, line, "to", f"ends ({row.to}) before it starts ({row.from_}).")
+        if row.kind is CalendarKind.COMPUTATION:
+            words = set(row.rule.split())
+            if not words <= _WEEK_WORDS:
+                msg = (
+                    f"{row.rule!r} must name the days that move a last day: some of holiday, "
+                    "saturday, sunday, or none."
+                )
+                raise RuleDataError(path, line, "rule", msg)
+            computations[row.jurisdiction].append((line, row))
+        elif row.kind in {CalendarKind.REMOVE, CalendarKind.ADD, CalendarKind.CLOSURE}:
+            if not row.holiday:
+                raise RuleDataError(path, line, "holiday", f"a {row.kind} row needs a holiday name.")
+            if row.kind is not CalendarKind.REMOVE:
+                try:
+                    parse_date_rule(row.rule)
+                except ValueError as exc:
+                    raise RuleDataError(path, line, "rule", f"{exc}.") from None
+    for code, group in computations.items():
+        _check_windows(path, group, f"{code} computation")
+    for code in ("US", *CODES):
+        if code not in computations:
+            msg = f"no computation row for {code}; every jurisdiction and US needs one."
+            raise RuleDataError(path, None, "jurisdiction", msg)
+
+
+class RuleSet:
+    """Validated rules and calendars, with the calendars built on first use.
+
+    Example:
+        >>> rules = load_rules()
+        >>> rules.rules_for("co", Track.SECTION_1983)[0].citation
+        'Colo. Rev. Stat. § 13-80-102(1)(g)'
+    """
+
+    __slots__ = ("_by_code", "_calendars", "calendar_path", "calendar_rows", "path", "rows")
+
+    def __init__(
+        self,
+        path: Path,
+        rows: tuple[RuleRow, ...],
+        calendar_path: Path,
+        calendar_rows: tuple[CalendarRow, ...],
+    ) -> None:
+        self.path = path
+        self.rows = rows
+        self.calendar_path = calendar_path
+        self.calendar_rows = calendar_rows
+        self._by_code: dict[str, list[RuleRow]] = defaultdict(list)
+        for row in rows:
+            self._by_code[row.jurisdiction].append(row)
+        self._calendars: dict[tuple[str, Regime], CourtCalendar] = {}
+
+    def __iter__(self) -> Iterator[RuleRow]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @staticmethod
+    def code(jurisdiction: object) -> str:
+        """Normalise a jurisdiction code or raise `UnknownJurisdictionError`."""
+        code = normalize_code(jurisdiction)
+        if code is None:
+            raise UnknownJurisdictionError(jurisdiction)
+        return code
+
+    def rules_for(self, jurisdiction: str, track: Track) -> list[RuleRow]:
+        """Every row for one jurisdiction and track, rule rows first."""
+        code = self.code(jurisdiction)
+        rows = [r for r in self._by_code[code] if r.track is track]
+        return sorted(rows, key=lambda r: (r.role is not Role.RULE, r.accrual_from or dt.date.min))
+
+    def jurisdiction_rules(self, jurisdiction: str) -> JurisdictionRules:
+        """Everything that governs one jurisdiction."""
+        code = self.code(jurisdiction)
+        return JurisdictionRules(
+            jurisdiction=Jurisdiction(code=code, name=NAMES[code], circuit=CIRCUITS[code]),
+            rules=tuple(self._by_code[code]),
+            calendar=tuple(r for r in self.calendar_rows if r.jurisdiction in {code, "US"}),
+        )
+
+    def calendar(self, jurisdiction: str, regime: Regime) -> CourtCalendar:
+        """The court calendar of one jurisdiction under one regime, built once."""
+        code = self.code(jurisdiction)
+        key = (code, regime)
+        cal = self._calendars.get(key)
+        if cal is None:
+            rows = tuple(r for r in self.calendar_rows if r.jurisdiction in {code, "US"})
+            cal = self._calendars[key] = build_calendar(code, regime, rows)
+        return cal
+
+
+def _load(path: Path, calendar_path: Path) -> RuleSet:
+    rule_rows = read_rows(path, RuleRow)
+    _validate_rules(path, rule_rows)
+    calendar_rows = read_rows(calendar_path, CalendarRow)
+    _validate_calendar(calendar_path, calendar_rows)
+    return RuleSet(
+        path, tuple(r for _, r in rule_rows), calendar_path, tuple(r for _, r in calendar_rows)
+    )
+
+
+@functools.cache
+def _default() -> RuleSet:
+    return _load(*default_paths())
+
+
+def load_rules(path: str | Path | None = None, *, calendars: str | Path | None = None) -> RuleSet:
+    """Load and validate a rules file, by default the packaged one.
+
+    Args:
+        path: a ``state_rules.csv`` of your own; None for the packaged rules
+            (parsed once per process and cached).
+        calendars: a ``court_calendars.csv`` of your own; None for the
+            packaged one.
+
+    Raises:
+        RuleDataError: a file is missing or does not validate; the message
+            names the file, line and column.
+
+    Example:
+        >>> len(load_rules().jurisdiction_rules("WI").rules) >= 2
+        True
+    """
+    if path is None and calendars is None:
+        return _default()
+    if path is None or calendars is None:
+        default_rules, default_calendar = default_paths()
+        path = default_rules if path is None else path
+        calendars = default_calendar if calendars is None else calendars
+    return _load(Path(path), Path(calendars))

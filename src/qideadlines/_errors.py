@@ -1,0 +1,81 @@
+"""The exception hierarchy.
+
+Every error the library raises on purpose derives from `QiDeadlinesError` and
+from the built-in exception a caller would reach for first, so both
+``except QiDeadlinesError`` and ``except ValueError`` work.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = [
+    "DateOutOfRangeError",
+    "InvalidDateError",
+    "MissingFactError",
+    "QiDeadlinesError",
+    "RuleDataError",
+    "UnknownJurisdictionError",
+]
+
+
+class QiDeadlinesError(Exception):
+    """Root of every error qideadlines raises on purpose."""
+
+
+class UnknownJurisdictionError(QiDeadlinesError, LookupError):
+    """A jurisdiction code that is not one of the 56 supported ones.
+
+    Example:
+        >>> raise UnknownJurisdictionError("XX")
+        Traceback (most recent call last):
+        ...
+        qideadlines._errors.UnknownJurisdictionError: Unknown jurisdiction 'XX'; ...
+    """
+
+    def __init__(self, code: object) -> None:
+        self.code = code
+        super().__init__(
+            f"Unknown jurisdiction {code!r}; use a USPS code such as 'CO', 'NY', 'DC' or "
+            "'PR' (run `qideadlines jurisdictions` for the list)."
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class InvalidDateError(QiDeadlinesError, TypeError):
+    """A value given where a `datetime.date` is required."""
+
+
+class DateOutOfRangeError(QiDeadlinesError, ValueError):
+    """A date outside the range the rules are researched for."""
+
+
+class MissingFactError(QiDeadlinesError, ValueError):
+    """A claim whose start date depends on a fact the caller did not give."""
+
+
+class RuleDataError(QiDeadlinesError, ValueError):
+    """A rules file that does not validate.
+
+    Attributes:
+        path: the file.
+        line: 1-based line number in the file (the header is line 1), or None
+            for a problem with the file as a whole.
+        column: the column name, or None.
+    """
+
+    def __init__(
+        self, path: Path | str, line: int | None, column: str | None, message: str
+    ) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.column = column
+        self.message = message
+        where = str(self.path)
+        if line is not None:
+            where += f", line {line}"
+        if column is not None:
+            where += f", column {column!r}"
+        super().__init__(f"{where}: {message}")

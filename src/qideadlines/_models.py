@@ -1,0 +1,325 @@
+"""Pydantic models and enums: rule rows, periods, readings, deadlines, reports.
+
+Every model is frozen and forbids unknown fields. Enum values are the
+lower-case strings the CSV files and the JSON output use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Final
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from ._jurisdictions import NAMES
+
+__all__ = [
+    "DISCLAIMER",
+    "CalendarKind",
+    "CalendarRow",
+    "ClosedDay",
+    "Confidence",
+    "Deadline",
+    "DeadlineReport",
+    "Jurisdiction",
+    "JurisdictionRules",
+    "Period",
+    "PeriodUnit",
+    "Reading",
+    "Regime",
+    "Role",
+    "RuleRow",
+    "Step",
+    "StepKind",
+    "Track",
+]
+
+DISCLAIMER: Final = (
+    "This is legal information, not legal advice: confirm every deadline with a "
+    "lawyer licensed in the jurisdiction."
+)
+
+
+class Track(StrEnum):
+    """A parallel clock that one incident can start."""
+
+    SECTION_1983 = "section_1983"
+    STATE_CIVIL_RIGHTS_SUIT = "state_civil_rights_suit"
+    STATE_CIVIL_RIGHTS_NOTICE = "state_civil_rights_notice"
+    LOCAL_TORT_NOTICE = "local_tort_notice"
+    LOCAL_TORT_SUIT = "local_tort_suit"
+    STATE_TORT_NOTICE = "state_tort_notice"
+    STATE_TORT_SUIT = "state_tort_suit"
+    BIVENS = "bivens"
+    FTCA_CLAIM = "ftca_claim"
+    FTCA_SUIT = "ftca_suit"
+    CRIMINAL_242 = "criminal_242"
+
+
+class Role(StrEnum):
+    """Whether a row is the rule or a longer reading some authority adopts."""
+
+    RULE = "rule"
+    ALTERNATIVE = "alternative"
+
+
+class PeriodUnit(StrEnum):
+    """The unit a limitations or notice period is written in."""
+
+    YEARS = "years"
+    MONTHS = "months"
+    DAYS = "days"
+
+
+class Confidence(StrEnum):
+    """How a row was verified: statute or opinion read (high), two consistent
+    secondary sources (medium), one secondary source (low)."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Regime(StrEnum):
+    """Which computation rule decides where a last day falling on a closed day goes."""
+
+    FEDERAL = "federal"
+    STATE = "state"
+
+
+class CalendarKind(StrEnum):
+    """What a row of ``court_calendars.csv`` says."""
+
+    COMPUTATION = "computation"
+    HOLIDAYS = "holidays"
+    REMOVE = "remove"
+    ADD = "add"
+    CLOSURE = "closure"
+
+
+class StepKind(StrEnum):
+    """One step of a deadline's explanation."""
+
+    ACCRUAL = "accrual"
+    PERIOD = "period"
+    RAW_DATE = "raw_date"
+    ROLLED = "rolled"
+    READING = "reading"
+    DUE = "due"
+
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True)]
+
+
+def _blank_to_none(value: object) -> object:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+def _check_url(value: str) -> str:
+    if not value.startswith(("https://", "http://")):
+        msg = f"{value!r} is not a web address; give the http(s) URL of the page read"
+        raise ValueError(msg)
+    return value
+
+
+class Period(BaseModel):
+    """A length of time as the law writes it.
+
+    Example:
+        >>> str(Period(value=2, unit=PeriodUnit.YEARS))
+        '2 years'
+    """
+
+    model_config = _FROZEN
+
+    value: int = Field(gt=0, le=10_000)
+    unit: PeriodUnit
+
+    def __str__(self) -> str:
+        unit = self.unit.value[:-1] if self.value == 1 else self.unit.value
+        return f"{self.value} {unit}"
+
+
+class RuleRow(BaseModel):
+    """One row of ``state_rules.csv``: a period for one track, jurisdiction and
+    window of accrual dates (both ends inclusive; None is open-ended)."""
+
+    model_config = _FROZEN
+
+    jurisdiction: str
+    track: Track
+    role: Role
+    accrual_from: dt.date | None
+    accrual_to: dt.date | None
+    period_value: int = Field(gt=0, le=10_000)
+    period_unit: PeriodUnit
+    citation: NonEmpty
+    case: Text
+    source_url: NonEmpty
+    verified: dt.date
+    confidence: Confidence
+    notes: Text
+
+    _blank_dates = field_validator("accrual_from", "accrual_to", mode="before")(_blank_to_none)
+    _url = field_validator("source_url")(_check_url)
+
+    @field_validator("jurisdiction", mode="before")
+    @classmethod
+    def _known_jurisdiction(cls, value: object) -> object:
+        if isinstance(value, str) and value.strip().upper() in NAMES:
+            return value.strip().upper()
+        msg = f"{value!r} is not a USPS code of the 56 jurisdictions"
+        raise ValueError(msg)
+
+    @property
+    def period(self) -> Period:
+        """The period as a `Period`."""
+        return Period(value=self.period_value, unit=self.period_unit)
+
+    def applies_to(self, accrual: dt.date) -> bool:
+        """Whether `accrual` falls in this row's window."""
+        return (self.accrual_from is None or self.accrual_from <= accrual) and (
+            self.accrual_to is None or accrual <= self.accrual_to
+        )
+
+
+class CalendarRow(BaseModel):
+    """One row of ``court_calendars.csv``: a computation rule, a holiday statute,
+    or a correction to the ``holidays`` package's list. ``US`` rows apply to the
+    federal regime everywhere."""
+
+    model_config = _FROZEN
+
+    jurisdiction: str
+    kind: CalendarKind
+    holiday: Text
+    rule: Text
+    from_: dt.date | None = Field(alias="from")
+    to: dt.date | None
+    citation: NonEmpty
+    source_url: NonEmpty
+    verified: dt.date
+    confidence: Confidence
+    notes: Text
+
+    _blank_dates = field_validator("from_", "to", mode="before")(_blank_to_none)
+    _url = field_validator("source_url")(_check_url)
+
+    @field_validator("jurisdiction", mode="before")
+    @classmethod
+    def _known_jurisdiction(cls, value: object) -> object:
+        if isinstance(value, str) and (value.strip().upper() in NAMES or value.strip() == "US"):
+            return value.strip().upper()
+        msg = f"{value!r} is not 'US' or a USPS code of the 56 jurisdictions"
+        raise ValueError(msg)
+
+    def applies_to(self, day: dt.date) -> bool:
+        """Whether `day` falls in this row's window."""
+        return (self.from_ is None or self.from_ <= day) and (self.to is None or day <= self.to)
+
+
+class Jurisdiction(BaseModel):
+    """A supported jurisdiction.
+
+    Example:
+        >>> Jurisdiction(code="CO", name="Colorado", circuit="10th").name
+        'Colorado'
+    """
+
+    model_config = _FROZEN
+
+    code: str
+    name: str
+    circuit: str
+
+
+class JurisdictionRules(BaseModel):
+    """Every rule row and calendar row that governs one jurisdiction."""
+
+    model_config = _FROZEN
+
+    jurisdiction: Jurisdiction
+    rules: tuple[RuleRow, ...]
+    calendar: tuple[CalendarRow, ...]
+
+
+class ClosedDay(BaseModel):
+    """A day on which a last day does not fall, and why.
+
+    ``settled`` is False where the authorities do not agree that courts are
+    closed that day; such a day moves a reading but never `Deadline.due`.
+    """
+
+    model_config = _FROZEN
+
+    date: dt.date
+    name: str
+    authority: str
+    settled: bool = True
+
+
+class Reading(BaseModel):
+    """One computation of a deadline under one period and one computation rule."""
+
+    model_config = _FROZEN
+
+    due: dt.date
+    regime: Regime
+    role: Role
+    period: Period
+    citation: str
+    computation: str
+    counts_unsettled_days: bool
+    rolled_over: tuple[ClosedDay, ...]
+    label: str
+
+
+class Step(BaseModel):
+    """One line of a deadline's explanation."""
+
+    model_config = _FROZEN
+
+    kind: StepKind
+    date: dt.date | None
+    text: str
+    authority: str
+
+
+class Deadline(BaseModel):
+    """A computed deadline with the law behind it.
+
+    ``due`` is the earliest of ``readings``; the others are where authorities
+    differ, each with its own authority.
+    """
+
+    model_config = _FROZEN
+
+    track: Track
+    jurisdiction: str
+    due: dt.date
+    accrual_date: dt.date
+    raw_date: dt.date
+    period: Period
+    citation: str
+    case: str
+    source_url: str
+    verified: dt.date
+    confidence: Confidence
+    readings: tuple[Reading, ...]
+    explanation: tuple[Step, ...]
+    warnings: tuple[str, ...]
+
+
+class DeadlineReport(BaseModel):
+    """Every deadline one incident starts, with warnings and the disclaimer."""
+
+    model_config = _FROZEN
+
+    jurisdiction: Jurisdiction
+    incident_date: dt.date
+    deadlines: tuple[Deadline, ...]
+    warnings: tuple[str, ...]
+    disclaimer: str = DISCLAIMER

@@ -1,0 +1,143 @@
+"""Court calendars: the package base, the cited corrections, the two regimes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import holidays
+import pytest
+
+from qideadlines import CalendarKind, Regime, load_rules
+from qideadlines._calendar import _easter, parse_date_rule
+from qideadlines._jurisdictions import CODES
+
+
+@pytest.mark.parametrize(
+    ("rule", "year", "expected"),
+    [
+        ("02-12", 2025, dt.date(2025, 2, 12)),
+        ("4 FRI 09", 2025, dt.date(2025, 9, 26)),
+        ("-1 MON 05", 2025, dt.date(2025, 5, 26)),
+        ("3 MON 01", 1986, dt.date(1986, 1, 20)),
+        ("-1 FRI 12", 2026, dt.date(2026, 12, 25)),
+        ("EASTER-2", 2025, dt.date(2025, 4, 18)),
+        ("THANKSGIVING+1", 2024, dt.date(2024, 11, 29)),
+        ("2018-12-05", 2018, dt.date(2018, 12, 5)),
+        ("2018-12-05", 2019, None),
+        ("02-29", 2024, None),
+    ],
+)
+def test_date_rules(rule: str, year: int, expected: dt.date | None) -> None:
+    assert parse_date_rule(rule)(year) == expected
+
+
+@pytest.mark.parametrize("rule", ["", "13-01", "02-30", "0 MON 01", "-2 MON 01", "5 XYZ 01",
+                                  "1 MON 13", "EASTER", "tomorrow"])
+def test_bad_date_rules_are_refused(rule: str) -> None:
+    with pytest.raises(ValueError, match=r"date rule|N must be|month|day is out of range"):
+        parse_date_rule(rule)
+
+
+def test_easter_agrees_with_dateutil():
+    from dateutil.easter import easter
+
+    for year in range(1950, 2101):
+        assert _easter(year) == easter(year)
+
+
+def test_every_removal_names_a_holiday_the_package_has():
+    """A renamed holiday in a new `holidays` release must fail here, not silently
+    stop correcting the calendar."""
+    rows = load_rules().calendar_rows
+    for row in (r for r in rows if r.kind is CalendarKind.REMOVE):
+        first = (row.from_ or dt.date(1950, 1, 1)).year
+        last = (row.to or dt.date(2030, 12, 31)).year
+        names: set[str] = set()
+        for year in range(max(first, 1950), min(last, 2030) + 1):
+            for joined in holidays.US(subdiv=row.jurisdiction, years=year).values():
+                names.update(n.strip() for n in joined.split(";"))
+        assert row.holiday in names, (row.jurisdiction, row.holiday)
+
+
+def test_sunday_and_saturday_close_federal_courts_everywhere():
+    rules = load_rules()
+    for code in CODES:
+        cal = rules.calendar(code, Regime.FEDERAL)
+        assert cal(dt.date(2026, 3, 15)) is not None  # a Sunday
+        assert cal(dt.date(2026, 3, 14)) is not None  # a Saturday
+        assert cal(dt.date(2026, 3, 16)) is None  # an ordinary Monday
+
+
+def test_federal_holidays_are_settled_everywhere():
+    rules = load_rules()
+    for code in CODES:
+        cal = rules.calendar(code, Regime.FEDERAL)
+        for day in (dt.date(2025, 1, 20), dt.date(2025, 11, 27), dt.date(2024, 6, 19)):
+            closed = cal(day)
+            assert closed is not None, (code, day)
+            assert closed.settled, (code, day)
+            assert "6103" in closed.authority
+
+
+def test_saturday_before_1963_did_not_extend_under_rule_6a():
+    """Rule 6(a) named Saturday only from its 1963 amendment."""
+    cal = load_rules().calendar("NY", Regime.FEDERAL)
+    saturday_1962 = cal(dt.date(1962, 6, 16))
+    assert saturday_1962 is None or not saturday_1962.settled
+    assert cal(dt.date(1964, 6, 13)) is not None
+
+
+def test_massachusetts_does_not_extend_a_saturday_in_its_own_courts():
+    """Mass. G.L. c. 4, § 9 names Sunday and legal holidays, not Saturday."""
+    rules = load_rules()
+    assert rules.calendar("MA", Regime.STATE)(dt.date(2026, 3, 14)) is None
+    assert rules.calendar("MA", Regime.STATE)(dt.date(2026, 3, 15)) is not None
+    assert rules.calendar("MA", Regime.FEDERAL)(dt.date(2026, 3, 14)) is not None
+
+
+def test_massachusetts_patriots_day_closes_both_regimes():
+    rules = load_rules()
+    for regime in Regime:
+        closed = rules.calendar("MA", regime)(dt.date(2025, 4, 21))
+        assert closed is not None
+        assert "Patriots" in closed.name
+
+
+def test_california_courts_close_on_lincoln_day_and_open_on_columbus_day():
+    """Cal. CCP § 135 and Gov. Code § 6700: judicial holidays differ from public ones."""
+    cal = load_rules().calendar("CA", Regime.STATE)
+    lincoln = cal(dt.date(2025, 2, 12))
+    assert lincoln is not None
+    assert "Lincoln" in lincoln.name
+    assert cal(dt.date(2025, 10, 13)) is None  # Columbus Day 2025: courts open
+    native = cal(dt.date(2025, 9, 26))
+    assert native is not None  # Native American Day, the fourth Friday of September
+    assert cal(dt.date(2025, 2, 15)) is None or cal(dt.date(2025, 2, 15)).name == "Saturday"
+
+
+def test_new_york_does_not_move_a_saturday_holiday_to_friday():
+    """N.Y. Gen. Constr. Law § 24 moves a Sunday holiday to Monday, never a Saturday one to Friday."""
+    cal = load_rules().calendar("NY", Regime.STATE)
+    assert cal(dt.date(2026, 7, 3)) is None  # Friday before Saturday July 4, 2026
+    assert cal(dt.date(2027, 7, 5)) is not None  # Monday after Sunday July 4, 2027
+
+
+def test_calendars_are_built_once_and_cached():
+    rules = load_rules()
+    assert rules.calendar("co", Regime.FEDERAL) is rules.calendar("CO", Regime.FEDERAL)
+    cal = rules.calendar("CO", Regime.FEDERAL)
+    cal(dt.date(2031, 5, 5))
+    year = cal._years[2031]
+    cal(dt.date(2031, 6, 6))
+    assert cal._years[2031] is year
+
+
+def test_juneteenth_follows_state_adoption_in_state_courts():
+    """The package gives every state Juneteenth from 2021; state courts did not all close."""
+    rules = load_rules()
+    closed_states = [
+        code for code in CODES
+        if (c := rules.calendar(code, Regime.STATE)(dt.date(2021, 6, 18))) is not None
+        and "Juneteenth" in c.name
+    ]
+    assert len(closed_states) < 40

@@ -1,0 +1,143 @@
+"""The command line: a thin skin over the library."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given
+from strategies import dates, jurisdictions
+
+from qideadlines import DISCLAIMER, compute_deadlines
+from qideadlines._cli import build_parser, main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_compute_text(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "compute", "CO", "2024-03-15")
+    assert code == 0
+    assert err == ""
+    assert "section_1983: file by Mon 2026-03-16" in out
+    assert "Colo. Rev. Stat." in out
+    assert "Sunday, March 15, 2026 is Sunday" in out
+    assert out.rstrip().splitlines()[-1] == DISCLAIMER
+
+
+def test_compute_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "compute", "co", "2024-03-15", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["deadlines"][0]["track"] == "section_1983"
+    assert data["deadlines"][0]["due"] == "2026-03-16"
+    assert data["jurisdiction"]["code"] == "CO"
+
+
+@given(jurisdictions(), dates())
+def test_cli_json_equals_the_library(code: str, incident: dt.date) -> None:
+    import contextlib
+    import io
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert main(["compute", code, incident.isoformat(), "--json"]) == 0
+    assert json.loads(buffer.getvalue()) == json.loads(
+        compute_deadlines(code, incident).model_dump_json()
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["compute", "XX", "2024-03-15"], "Unknown jurisdiction 'XX'"),
+        (["compute", "CO", "2024-13-01"], "is not a date"),
+        (["compute", "CO", "15/03/2024"], "is not a date"),
+        (["compute", "CO", "1900-01-01"], "outside the supported range"),
+        (["compute", "CO"], "required"),
+        (["compute"], "required"),
+        ([], "choose a command"),
+        (["frobnicate"], "invalid choice"),
+        (["rules", "ZZ"], "Unknown jurisdiction"),
+    ],
+)
+def test_errors_are_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], fragment: str
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        raise SystemExit(main(argv))
+    assert info.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith("qideadlines: error: ")
+    assert fragment in err
+    assert "Traceback" not in err
+
+
+def test_jurisdictions(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "jurisdictions")
+    assert code == 0
+    assert len(out.splitlines()) == 56
+    assert "PR  Puerto Rico" in out
+    code, out, _ = run(capsys, "jurisdictions", "--json")
+    assert len(json.loads(out)) == 56
+
+
+def test_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules", "la")
+    assert code == 0
+    assert "Louisiana (LA), 5th Circuit" in out
+    assert "2024-07-02" in out
+    assert "Court calendar:" in out
+    code, out, _ = run(capsys, "rules", "AS", "--json")
+    assert json.loads(out)["jurisdiction"]["code"] == "AS"
+    code, out, _ = run(capsys, "rules", "AS")
+    assert "no federal district court" in out
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert code == 0
+    assert out.startswith("qideadlines ")
+    for command in ([], ["compute"], ["jurisdictions"], ["rules"]):
+        with pytest.raises(SystemExit) as info:
+            main([*command, "--help"])
+        assert info.value.code == 0
+        assert "Example: qideadlines" in capsys.readouterr().out
+
+
+def test_every_subcommand_is_in_the_parser():
+    parser = build_parser()
+    actions = [a for a in parser._actions if a.dest == "command"]
+    assert set(actions[0].choices) == {"compute", "jurisdictions", "rules"}  # type: ignore[arg-type]
+
+
+def test_python_dash_m_and_no_traceback() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "qideadlines", "compute", "PR", "2024-02-29"],
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Puerto Rico" in done.stdout
+    bad = subprocess.run(
+        [sys.executable, "-m", "qideadlines", "compute", "PR", "nope"],
+        capture_output=True, text=True, check=False,
+    )
+    assert bad.returncode == 2
+    assert bad.stderr.count("\n") == 1
+
+
+def test_help_does_not_import_the_heavy_modules() -> None:
+    code = (
+        "import sys; from qideadlines._cli import build_parser; build_parser(); "
+        "print(any(m.split('.')[0] in {'pydantic', 'holidays', 'dateutil'} for m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -1,0 +1,307 @@
+"""The packaged data: coverage, provenance, validation and round trips."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import shutil
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from qideadlines import (
+    CalendarKind,
+    CalendarRow,
+    Confidence,
+    Role,
+    RuleDataError,
+    RuleRow,
+    Track,
+    load_rules,
+)
+from qideadlines._data import default_paths, read_rows, write_rows
+from qideadlines._jurisdictions import CODES
+
+RULES, CALENDARS = default_paths()
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_every_jurisdiction_has_a_section_1983_rule():
+    rules = load_rules()
+    covered = {r.jurisdiction for r in rules if r.track is Track.SECTION_1983}
+    assert covered == set(CODES)
+    assert len(covered) == 56
+
+
+def test_rule_windows_cover_all_time_without_gaps_or_overlaps():
+    rules = load_rules()
+    for code in CODES:
+        rows = [r for r in rules.rules_for(code, Track.SECTION_1983) if r.role is Role.RULE]
+        assert rows[0].accrual_from is None, code
+        assert rows[-1].accrual_to is None, code
+        for prev, row in zip(rows, rows[1:], strict=False):
+            assert prev.accrual_to is not None
+            assert row.accrual_from == prev.accrual_to + dt.timedelta(days=1), code
+
+
+def test_alternatives_are_never_shorter_than_the_rule():
+    """Safe by default: the shorter period is the rule, the longer a reading."""
+    rules = load_rules()
+    for code in CODES:
+        rows = rules.rules_for(code, Track.SECTION_1983)
+        for alt in (r for r in rows if r.role is Role.ALTERNATIVE):
+            for rule in (r for r in rows if r.role is Role.RULE):
+                overlaps = (alt.accrual_to is None or rule.accrual_from is None or
+                            rule.accrual_from <= alt.accrual_to) and (
+                    rule.accrual_to is None or alt.accrual_from is None or
+                    alt.accrual_from <= rule.accrual_to)
+                if overlaps:
+                    start = max(d for d in (alt.accrual_from, rule.accrual_from, dt.date(1950, 1, 1)) if d)
+                    from qideadlines._compute import add_period
+
+                    assert add_period(start, alt.period) >= add_period(start, rule.period), code
+
+
+def test_every_row_names_its_law_source_date_and_confidence():
+    for path, model in ((RULES, RuleRow), (CALENDARS, CalendarRow)):
+        for line, row in read_rows(path, model):
+            assert row.citation, (path.name, line)
+            assert row.source_url.startswith(("http://", "https://")), (path.name, line)
+            assert row.verified <= dt.date(2026, 12, 31), (path.name, line)
+            assert row.confidence in set(Confidence), (path.name, line)
+
+
+def test_no_row_cites_a_known_unreliable_site():
+    unreliable = ("docketmath", "caseworthnow", "casebriefly", "examzify", "agentcalc")
+    for path in (RULES, CALENDARS):
+        text = path.read_text(encoding="utf-8").lower()
+        for site in unreliable:
+            for line in text.splitlines():
+                if site in line:
+                    url = next(c for c in csv.reader([line]) for c in c if c.startswith("http"))
+                    assert site not in url, (path.name, line[:80])
+
+
+def test_every_jurisdiction_has_a_computation_rule_and_the_federal_rule_exists():
+    rows = load_rules().calendar_rows
+    codes = {r.jurisdiction for r in rows if r.kind is CalendarKind.COMPUTATION}
+    assert codes == {*CODES, "US"}
+
+
+def test_known_changes_over_time_are_recorded():
+    """DOMAIN.md §4: CA 2003, WI 2018, LA 2024 ('arising after' July 1, 2024)."""
+    rules = load_rules()
+
+    def period_on(code: str, day: dt.date) -> str:
+        row = next(
+            r for r in rules.rules_for(code, Track.SECTION_1983)
+            if r.role is Role.RULE and r.applies_to(day)
+        )
+        return str(row.period)
+
+    assert period_on("CA", dt.date(2000, 6, 1)) == "1 year"
+    assert period_on("CA", dt.date(2003, 6, 1)) == "2 years"
+    assert period_on("WI", dt.date(2018, 4, 4)) == "6 years"
+    assert period_on("WI", dt.date(2018, 4, 5)) == "3 years"
+    assert period_on("LA", dt.date(2024, 7, 1)) == "1 year"
+    assert period_on("LA", dt.date(2024, 7, 2)) == "2 years"
+
+
+def _copy_with(tmp_path: Path, edit: str, line: int | None = None) -> Path:
+    target = tmp_path / "state_rules.csv"
+    lines = RULES.read_text(encoding="utf-8").splitlines(keepends=True)
+    if line is None:
+        lines.append(edit)
+    else:
+        lines[line - 1] = edit
+    target.write_text("".join(lines), encoding="utf-8")
+    return target
+
+
+def _row(**changes: str) -> str:
+    base = {
+        "jurisdiction": "CO", "track": "section_1983", "role": "rule", "accrual_from": "",
+        "accrual_to": "", "period_value": "2", "period_unit": "years",
+        "citation": "Colo. Rev. Stat. § 13-80-102(1)(a)", "case": "",
+        "source_url": "https://example.org/statute", "verified": "2026-11-22",
+        "confidence": "high", "notes": "",
+    } | changes
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(base.values())
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("changes", "column", "fragment"),
+    [
+        ({"period_unit": "yrs"}, "period_unit", "years"),
+        ({"jurisdiction": "XX"}, "jurisdiction", "USPS"),
+        ({"citation": " "}, "citation", "at least 1"),
+        ({"source_url": "casetext"}, "source_url", "web address"),
+        ({"verified": "yesterday"}, "verified", "date"),
+        ({"confidence": "sure"}, "confidence", "high"),
+        ({"period_value": "0"}, "period_value", "greater than 0"),
+        ({"track": "section_1985"}, "track", "section_1983"),
+    ],
+)
+def test_bad_values_name_the_file_line_and_column(
+    tmp_path: Path, changes: dict[str, str], column: str, fragment: str
+) -> None:
+    path = _copy_with(tmp_path, _row(**changes))
+    line = len(path.read_text(encoding="utf-8").splitlines())
+    with pytest.raises(RuleDataError) as info:
+        load_rules(path)
+    assert (info.value.line, info.value.column) == (line, column)
+    assert fragment in str(info.value)
+    assert str(path) in str(info.value)
+    assert isinstance(info.value, ValueError)
+
+
+def test_an_overlapping_window_is_refused(tmp_path: Path) -> None:
+    path = _copy_with(tmp_path, _row(accrual_from="2020-01-01"))
+    with pytest.raises(RuleDataError, match="overlaps") as info:
+        load_rules(path)
+    assert info.value.column == "accrual_from"
+
+
+def test_a_gap_between_windows_is_refused(tmp_path: Path) -> None:
+    lines = RULES.read_text(encoding="utf-8").splitlines(keepends=True)
+    number, wi = next((i, x) for i, x in enumerate(lines, 1) if x.startswith("WI,section_1983,rule,2018"))
+    path = _copy_with(tmp_path, wi.replace("2018-04-05", "2018-04-06", 1), number)
+    with pytest.raises(RuleDataError, match="gap") as info:
+        load_rules(path)
+    assert info.value.line == number
+
+
+def test_a_missing_jurisdiction_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "state_rules.csv"
+    kept = [x for x in RULES.read_text(encoding="utf-8").splitlines(keepends=True) if not x.startswith("WY,")]
+    target.write_text("".join(kept), encoding="utf-8")
+    with pytest.raises(RuleDataError, match="WY"):
+        load_rules(target)
+
+
+def test_unknown_and_missing_columns_are_refused(tmp_path: Path) -> None:
+    text = RULES.read_text(encoding="utf-8")
+    extra = tmp_path / "extra.csv"
+    extra.write_text(text.replace("notes\n", "notes,colour\n", 1), encoding="utf-8")
+    with pytest.raises(RuleDataError, match="unknown column") as info:
+        load_rules(extra)
+    assert (info.value.line, info.value.column) == (1, "colour")
+    missing = tmp_path / "missing.csv"
+    missing.write_text(text.replace(",notes\n", "\n", 1), encoding="utf-8")
+    with pytest.raises(RuleDataError, match="missing") as info:
+        load_rules(missing)
+    assert info.value.column == "notes"
+
+
+def test_files_that_cannot_be_read_are_reported(tmp_path: Path) -> None:
+    with pytest.raises(RuleDataError, match="cannot be read"):
+        load_rules(tmp_path / "nope.csv")
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(RuleDataError, match="empty"):
+        load_rules(empty)
+    ragged = _copy_with(tmp_path, "CO,section_1983\n")
+    with pytest.raises(RuleDataError, match="cells"):
+        load_rules(ragged)
+
+
+def test_bad_calendar_rows_are_refused(tmp_path: Path) -> None:
+    text = CALENDARS.read_text(encoding="utf-8")
+    cases = {
+        "CO,computation,,monday,,,x,https://e.org,2026-11-22,high,\n": ("rule", "monday"),
+        "CO,add,,13-45,,,x,https://e.org,2026-11-22,high,\n": ("holiday", "name"),
+        "CO,add,Day,13-45,,,x,https://e.org,2026-11-22,high,\n": ("rule", "date rule"),
+        "CO,remove,Day,,2020-01-02,2020-01-01,x,https://e.org,2026-11-22,high,\n": ("to", "ends"),
+    }
+    for extra, (column, fragment) in cases.items():
+        path = tmp_path / "cal.csv"
+        path.write_text(text + extra, encoding="utf-8")
+        with pytest.raises(RuleDataError, match=fragment) as info:
+            load_rules(calendars=path)
+        assert info.value.column == column
+
+
+def test_round_trip_csv_models_csv(tmp_path: Path) -> None:
+    for path, model in ((RULES, RuleRow), (CALENDARS, CalendarRow)):
+        rows = [row for _, row in read_rows(path, model)]
+        out = tmp_path / path.name
+        write_rows(rows, out)
+        assert [row for _, row in read_rows(out, model)] == rows
+        write_rows(rows[:0], tmp_path / "empty.csv")
+
+
+@given(
+    st.sampled_from(CODES),
+    st.one_of(st.none(), st.dates()),
+    st.integers(1, 10_000),
+    st.sampled_from(["years", "months", "days"]),
+    st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1, max_size=40)
+    .map(str.strip)
+    .filter(bool),
+)
+def test_rule_rows_round_trip_through_csv(code, start, value, unit, citation) -> None:
+    import tempfile
+
+    row = RuleRow(
+        jurisdiction=code, track=Track.SECTION_1983, role=Role.ALTERNATIVE, accrual_from=start,
+        accrual_to=None, period_value=value, period_unit=unit, citation=citation, case="",
+        source_url="https://example.org/a,b", verified=dt.date(2026, 11, 22),
+        confidence=Confidence.LOW, notes='quote " and, comma',
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "rows.csv"
+        write_rows([row], out)
+        assert read_rows(out, RuleRow) == [(2, row)]
+
+
+def test_packaged_files_load_from_a_wheel_layout(tmp_path: Path) -> None:
+    """An installed wheel has the data inside the package; the loader must find it there."""
+    package = tmp_path / "site" / "qideadlines"
+    shutil.copytree(ROOT / "src" / "qideadlines", package)
+    (package / "data").mkdir()
+    shutil.copy(RULES, package / "data" / "state_rules.csv")
+    shutil.copy(CALENDARS, package / "data" / "court_calendars.csv")
+    code = (
+        "import qideadlines._data as d; r, c = d.default_paths(); "
+        "print(r.parent.parent == __import__('pathlib').Path(d.__file__).parent, "
+        "len(d.load_rules()))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env={"PYTHONPATH": str(tmp_path / "site")},
+        capture_output=True, text=True, check=True,
+    )
+    assert done.stdout.split()[0] == "True"
+    assert int(done.stdout.split()[1]) == len(load_rules())
+
+
+def test_source_checkout_reads_the_top_level_data_folder():
+    rules, calendars = default_paths()
+    assert rules.parent.name == "data"
+    assert calendars.name == "court_calendars.csv"
+
+
+def test_a_missing_data_folder_is_a_rule_data_error(tmp_path: Path) -> None:
+    package = tmp_path / "site" / "qideadlines"
+    shutil.copytree(ROOT / "src" / "qideadlines", package)
+    code = "import qideadlines; qideadlines.load_rules()"
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env={"PYTHONPATH": str(tmp_path / "site")},
+        capture_output=True, text=True, check=False,
+    )
+    assert "RuleDataError" in done.stderr
+    assert "missing" in done.stderr
+
+
+def test_rules_per_jurisdiction_group_by_track():
+    groups: dict[str, int] = defaultdict(int)
+    for row in load_rules():
+        groups[row.jurisdiction] += 1
+    assert min(groups.values()) >= 1
