@@ -20,9 +20,7 @@ def jurisdictions() -> st.SearchStrategy[str]:
     )
 
 
-def dates(
-    min_value: dt.date = EARLIEST, max_value: dt.date = LATEST
-) -> st.SearchStrategy[dt.date]:
+def dates(min_value: dt.date = EARLIEST, max_value: dt.date = LATEST) -> st.SearchStrategy[dt.date]:
     """Incident dates in the supported range, with month ends and leap days weighted in."""
     edges = st.sampled_from(
         [dt.date(2016, 2, 29), dt.date(2000, 2, 29), dt.date(2023, 1, 31), dt.date(2024, 12, 31)]

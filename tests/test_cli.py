@@ -9,10 +9,11 @@ import sys
 
 import pytest
 from hypothesis import given
-from strategies import dates, jurisdictions
 
 from qideadlines import DISCLAIMER, compute_deadlines
 from qideadlines._cli import build_parser, main
+
+from strategies import dates, jurisdictions
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -113,7 +114,7 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
         assert "Example: qideadlines" in capsys.readouterr().out
 
 
-def test_every_subcommand_is_in_the_parser():
+def test_every_subcommand_is_in_the_parser() -> None:
     parser = build_parser()
     actions = [a for a in parser._actions if a.dest == "command"]
     assert set(actions[0].choices) == {"compute", "jurisdictions", "rules"}  # type: ignore[arg-type]
@@ -122,13 +123,17 @@ def test_every_subcommand_is_in_the_parser():
 def test_python_dash_m_and_no_traceback() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "qideadlines", "compute", "PR", "2024-02-29"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert "Puerto Rico" in done.stdout
     bad = subprocess.run(
         [sys.executable, "-m", "qideadlines", "compute", "PR", "nope"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert bad.returncode == 2
     assert bad.stderr.count("\n") == 1

@@ -90,14 +90,25 @@ __all__ = [
 
 _HOME: Final = {
     **dict.fromkeys(
-        ("EARLIEST_INCIDENT", "LATEST_INCIDENT", "compute_deadlines", "get_rules",
-         "list_jurisdictions"),
+        (
+            "EARLIEST_INCIDENT",
+            "LATEST_INCIDENT",
+            "compute_deadlines",
+            "get_rules",
+            "list_jurisdictions",
+        ),
         "._api",
     ),
     **dict.fromkeys(("RuleSet", "load_rules"), "._data"),
     **dict.fromkeys(
-        ("DateOutOfRangeError", "InvalidDateError", "MissingFactError", "QiDeadlinesError",
-         "RuleDataError", "UnknownJurisdictionError"),
+        (
+            "DateOutOfRangeError",
+            "InvalidDateError",
+            "MissingFactError",
+            "QiDeadlinesError",
+            "RuleDataError",
+            "UnknownJurisdictionError",
+        ),
         "._errors",
     ),
 }

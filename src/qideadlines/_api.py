@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-
 from typing import Final
 
 from ._data import RuleSet, load_rules
@@ -88,9 +87,7 @@ def list_jurisdictions() -> tuple[Jurisdiction, ...]:
     return tuple(Jurisdiction(code=c, name=NAMES[c], circuit=CIRCUITS[c]) for c in CODES)
 
 
-def get_rules(
-    jurisdiction: str, *, rules: RuleSet | None = None
-) -> JurisdictionRules:
+def get_rules(jurisdiction: str, *, rules: RuleSet | None = None) -> JurisdictionRules:
     """Return every rule and calendar row that governs one jurisdiction.
 
     Example:
@@ -99,5 +96,3 @@ def get_rules(
     """
     ruleset = rules if rules is not None else load_rules()
     return ruleset.jurisdiction_rules(jurisdiction)
-
-

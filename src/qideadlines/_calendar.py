@@ -108,7 +108,7 @@ def parse_date_rule(text: str) -> DateRule:
 def _package_days(code: str | None, year: int) -> HolidayBase:
     import holidays  # imported here: building a calendar is the only use
 
-    return holidays.US(subdiv=code, years=year)
+    return holidays.country_holidays("US", subdiv=code, years=year)
 
 
 def _names(joined: str) -> list[str]:

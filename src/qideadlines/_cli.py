@@ -30,12 +30,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _iso_date(text: str) -> dt.date:
+    msg = f"{text!r} is not a date; use YYYY-MM-DD, for example 2024-03-15"
+    if not _ISO.fullmatch(text):
+        raise argparse.ArgumentTypeError(msg)
     try:
-        if not _ISO.fullmatch(text):
-            raise ValueError
         return dt.date.fromisoformat(text)
     except ValueError:
-        msg = f"{text!r} is not a date; use YYYY-MM-DD, for example 2024-03-15"
         raise argparse.ArgumentTypeError(msg) from None
 
 
@@ -100,8 +100,9 @@ def _render_deadline(deadline: Deadline, out: TextIO) -> None:
     out.write(f"  confidence  {deadline.confidence.value} (verified {deadline.verified})\n")
     out.write(f"  source      {deadline.source_url}\n")
     out.write("  why:\n")
-    for number, step in enumerate(deadline.explanation, 1):
-        out.write(f"    {number}. {step.text}\n")
+    out.writelines(
+        f"    {number}. {step.text}\n" for number, step in enumerate(deadline.explanation, 1)
+    )
     if deadline.warnings:
         out.write("  warnings:\n")
         out.writelines(f"    - {w}\n" for w in deadline.warnings)

@@ -65,7 +65,8 @@ def roll_forward(
     Example:
         >>> sunday = dt.date(2000, 8, 13)
         >>> def weekends(d):
-        ...     return ClosedDay(date=d, name="weekend", authority="rule") if d.weekday() > 4 else None
+        ...     weekend = d.weekday() > 4
+        ...     return ClosedDay(date=d, name="weekend", authority="rule") if weekend else None
         >>> roll_forward(dt.date(2000, 8, 12), weekends)[0]
         datetime.date(2000, 8, 14)
     """

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import itertools
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -41,9 +42,7 @@ __all__ = [
 ]
 
 RULE_COLUMNS: Final = tuple(RuleRow.model_fields)
-CALENDAR_COLUMNS: Final = tuple(
-    (f.alias or name) for name, f in CalendarRow.model_fields.items()
-)
+CALENDAR_COLUMNS: Final = tuple((f.alias or name) for name, f in CalendarRow.model_fields.items())
 _RULES_FILE: Final = "state_rules.csv"
 _CALENDAR_FILE: Final = "court_calendars.csv"
 _WEEK_WORDS: Final = frozenset({"saturday", "sunday", "holiday"})
@@ -138,9 +137,7 @@ def write_rows(rows: Sequence[BaseModel], path: Path) -> None:
             writer.writerow(["" if dumped[c] is None else dumped[c] for c in columns])
 
 
-def _check_windows(
-    path: Path, rows: list[tuple[int, RuleRow | CalendarRow]], what: str
-) -> None:
+def _check_windows(path: Path, rows: list[tuple[int, RuleRow | CalendarRow]], what: str) -> None:
     """Require contiguous, non-overlapping windows that cover all time."""
 
     def start(row: RuleRow | CalendarRow) -> dt.date:
@@ -157,7 +154,7 @@ def _check_windows(
     if start(first) != dt.date.min:
         msg = f"the first window of {what} must have an empty {first_col} (open start)."
         raise RuleDataError(path, line, first_col, msg)
-    for (prev_line, prev), (line, row) in zip(ordered, ordered[1:], strict=False):
+    for (prev_line, prev), (line, row) in itertools.pairwise(ordered):
         prev_end = end(prev)
         if prev_end is None:
             msg = f"overlaps the open-ended window of {what} on line {prev_line}."
@@ -193,7 +190,9 @@ def _validate_calendar(path: Path, rows: list[tuple[int, CalendarRow]]) -> None:
     computations: dict[str, list[tuple[int, RuleRow | CalendarRow]]] = defaultdict(list)
     for line, row in rows:
         if row.from_ and row.to and row.to < row.from_:
-            raise RuleDataError(path, line, "to", f"ends ({row.to}) before it starts ({row.from_}).")
+            raise RuleDataError(
+                path, line, "to", f"ends ({row.to}) before it starts ({row.from_})."
+            )
         if row.kind is CalendarKind.COMPUTATION:
             words = set(row.rule.split())
             if not words <= _WEEK_WORDS:
@@ -205,7 +204,9 @@ def _validate_calendar(path: Path, rows: list[tuple[int, CalendarRow]]) -> None:
             computations[row.jurisdiction].append((line, row))
         elif row.kind in {CalendarKind.REMOVE, CalendarKind.ADD, CalendarKind.CLOSURE}:
             if not row.holiday:
-                raise RuleDataError(path, line, "holiday", f"a {row.kind} row needs a holiday name.")
+                raise RuleDataError(
+                    path, line, "holiday", f"a {row.kind} row needs a holiday name."
+                )
             if row.kind is not CalendarKind.REMOVE:
                 try:
                     parse_date_rule(row.rule)

@@ -73,8 +73,11 @@ class PeriodUnit(StrEnum):
 
 
 class Confidence(StrEnum):
-    """How a row was verified: statute or opinion read (high), two consistent
-    secondary sources (medium), one secondary source (low)."""
+    """How a row was verified.
+
+    High: the statute text or an opinion was read. Medium: two consistent
+    secondary sources. Low: one secondary source.
+    """
 
     HIGH = "high"
     MEDIUM = "medium"
@@ -144,8 +147,11 @@ class Period(BaseModel):
 
 
 class RuleRow(BaseModel):
-    """One row of ``state_rules.csv``: a period for one track, jurisdiction and
-    window of accrual dates (both ends inclusive; None is open-ended)."""
+    """One row of ``state_rules.csv``.
+
+    A period for one track and jurisdiction over a window of accrual dates
+    (both ends inclusive; None is open-ended).
+    """
 
     model_config = _FROZEN
 
@@ -187,9 +193,11 @@ class RuleRow(BaseModel):
 
 
 class CalendarRow(BaseModel):
-    """One row of ``court_calendars.csv``: a computation rule, a holiday statute,
-    or a correction to the ``holidays`` package's list. ``US`` rows apply to the
-    federal regime everywhere."""
+    """One row of ``court_calendars.csv``.
+
+    A computation rule, a holiday statute, or a correction to the ``holidays``
+    package's list. ``US`` rows apply to the federal regime everywhere.
+    """
 
     model_config = _FROZEN
 

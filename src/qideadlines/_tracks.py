@@ -30,8 +30,10 @@ _BORROWING: Final = "Wilson v. Garcia, 471 U.S. 261 (1985); Owens v. Okure, 488 
 _METHOD: Final = {
     PeriodUnit.YEARS: (
         "by the anniversary method (a February 29 start ends on February 28 in a common year)",
-        "United States v. Hurst, 322 F.3d 1256 (10th Cir. 2003); "
-        "Merriweather v. City of Memphis, 107 F.3d 396 (6th Cir. 1997)",
+        (
+            "United States v. Hurst, 322 F.3d 1256 (10th Cir. 2003); "
+            "Merriweather v. City of Memphis, 107 F.3d 396 (6th Cir. 1997)"
+        ),
     ),
     PeriodUnit.MONTHS: (
         "in calendar months from the original date, clamped to the month's last day",
@@ -42,16 +44,22 @@ _METHOD: Final = {
 _ORDER: Final = {Regime.FEDERAL: 0, Regime.STATE: 1}
 
 REPORT_WARNINGS: Final = (
-    "The § 1983 date assumes the claim accrued on the incident date, as excessive-force and "
-    "unlawful-search claims do (Wallace v. Kato, 549 U.S. 384 (2007)). False arrest accrues "
-    "when legal process begins, malicious prosecution and fabricated evidence when the "
-    "prosecution ends in the person's favour, and claims that would imply an invalid "
-    "conviction when it is set aside (Heck v. Humphrey, 512 U.S. 477 (1994)).",
-    "State notice-of-claim statutes do not apply to a § 1983 claim, in federal or state court "
-    "(Felder v. Casey, 487 U.S. 131 (1988)); they govern state-law claims, which have their own, "
-    "often much shorter, deadlines.",
-    "Tolling (for example for minority or incapacity) is not applied; it can only make the "
-    "deadline later, so the date shown is the safe one.",
+    (
+        "The § 1983 date assumes the claim accrued on the incident date, as excessive-force and "
+        "unlawful-search claims do (Wallace v. Kato, 549 U.S. 384 (2007)). False arrest accrues "
+        "when legal process begins, malicious prosecution and fabricated evidence when the "
+        "prosecution ends in the person's favour, and claims that would imply an invalid "
+        "conviction when it is set aside (Heck v. Humphrey, 512 U.S. 477 (1994))."
+    ),
+    (
+        "State notice-of-claim statutes do not apply to a § 1983 claim, in federal or state "
+        "court (Felder v. Casey, 487 U.S. 131 (1988)); they govern state-law claims, which have "
+        "their own, often much shorter, deadlines."
+    ),
+    (
+        "Tolling (for example for minority or incapacity) is not applied; it can only make the "
+        "deadline later, so the date shown is the safe one."
+    ),
 )
 
 
@@ -75,7 +83,9 @@ def _readings(rules: RuleSet, code: str, rows: list[RuleRow], accrual: dt.date) 
             due, passed = roll_forward(raw, calendar)
             label = _regime_label(regime, calendar.computation, NAMES[code])
             if row.role is Role.ALTERNATIVE:
-                label = f"the longer {row.period} period some courts apply ({row.citation}), {label}"
+                label = (
+                    f"the longer {row.period} period some courts apply ({row.citation}), {label}"
+                )
             readings.append(
                 Reading(
                     due=due,
@@ -91,9 +101,7 @@ def _readings(rules: RuleSet, code: str, rows: list[RuleRow], accrual: dt.date) 
             )
             if any(not d.settled for d in passed):
                 strict_due, strict_passed = roll_forward(raw, calendar, settled_only=True)
-                unsettled = ", ".join(
-                    f"{d.name} ({d.date})" for d in passed if not d.settled
-                )
+                unsettled = ", ".join(f"{d.name} ({d.date})" for d in passed if not d.settled)
                 readings.append(
                     Reading(
                         due=strict_due,
@@ -167,16 +175,16 @@ def section_1983(rules: RuleSet, code: str, incident: dt.date) -> Deadline:
         ),
     ]
     steps.extend(_rolled_step(day) for day in chosen.rolled_over)
-    for other in readings[1:]:
-        if other.due != chosen.due:
-            steps.append(
-                Step(
-                    kind=StepKind.READING,
-                    date=other.due,
-                    text=f"For {other.label}, the last day would be {_long(other.due)}.",
-                    authority=f"{other.citation}; {other.computation}",
-                )
-            )
+    steps.extend(
+        Step(
+            kind=StepKind.READING,
+            date=other.due,
+            text=f"For {other.label}, the last day would be {_long(other.due)}.",
+            authority=f"{other.citation}; {other.computation}",
+        )
+        for other in readings[1:]
+        if other.due != chosen.due
+    )
     steps.append(
         Step(
             kind=StepKind.DUE,
