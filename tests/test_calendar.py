@@ -56,9 +56,8 @@ def test_every_removal_names_a_holiday_the_package_has() -> None:
         last = (row.to or dt.date(2030, 12, 31)).year
         names: set[str] = set()
         for year in range(max(first, 1950), min(last, 2030) + 1):
-            for joined in holidays.country_holidays(
-                "US", subdiv=row.jurisdiction, years=year
-            ).values():
+            subdiv = None if row.jurisdiction == "US" else row.jurisdiction
+            for joined in holidays.country_holidays("US", subdiv=subdiv, years=year).values():
                 names.update(n.strip() for n in joined.split(";"))
         assert row.holiday in names, (row.jurisdiction, row.holiday)
 
@@ -148,3 +147,15 @@ def test_juneteenth_follows_state_adoption_in_state_courts() -> None:
         and "Juneteenth" in c.name
     ]
     assert len(closed_states) < 40
+
+
+def test_columbus_day_is_federal_only_from_1971():
+    """Pub. L. 90-363 made Columbus Day a federal legal holiday from January 1, 1971; the
+    holidays package lists it earlier."""
+    rules = load_rules()
+    # October 12, 1970 was a Monday; Colorado did not make it a state court holiday in
+    # the package either, so only the federal list could close it.
+    federal = rules.calendar("WY", Regime.FEDERAL)
+    closed = federal(dt.date(1970, 10, 12))
+    assert closed is None or "Columbus" not in closed.name or "6(a)(6)(C)" in closed.authority
+    assert federal(dt.date(1971, 10, 11)) is not None

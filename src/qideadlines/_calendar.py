@@ -171,10 +171,12 @@ class CourtCalendar:
     def _build_year(self, year: int) -> dict[dt.date, ClosedDay]:
         days: dict[dt.date, ClosedDay] = {}
         if self.regime is Regime.FEDERAL:
-            federal = _package_days(None, year)
-            for day, joined in federal.items():
-                authority = _FEDERAL_OBSERVED if _OBSERVED in joined else _FEDERAL_HOLIDAYS
-                days[day] = ClosedDay(date=day, name=joined, authority=authority)
+            us_rows = [r for r in self.rows if r.jurisdiction == "US"]
+            for day, joined in _package_days(None, year).items():
+                names = [n for n in _names(joined) if not self._removed(us_rows, n, day)]
+                if names:
+                    authority = _FEDERAL_OBSERVED if _OBSERVED in joined else _FEDERAL_HOLIDAYS
+                    days[day] = ClosedDay(date=day, name="; ".join(names), authority=authority)
             for row in self.rows:
                 if row.kind is CalendarKind.CLOSURE and row.jurisdiction == "US":
                     when = parse_date_rule(row.rule)(year)
