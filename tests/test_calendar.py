@@ -149,7 +149,7 @@ def test_juneteenth_follows_state_adoption_in_state_courts() -> None:
     assert len(closed_states) < 40
 
 
-def test_columbus_day_is_federal_only_from_1971():
+def test_columbus_day_is_federal_only_from_1971() -> None:
     """Pub. L. 90-363 made Columbus Day a federal legal holiday from January 1, 1971; the
     holidays package lists it earlier."""
     rules = load_rules()
@@ -159,3 +159,15 @@ def test_columbus_day_is_federal_only_from_1971():
     closed = federal(dt.date(1970, 10, 12))
     assert closed is None or "Columbus" not in closed.name or "6(a)(6)(C)" in closed.authority
     assert federal(dt.date(1971, 10, 11)) is not None
+
+
+def test_the_us_class_loaded_alone_matches_the_public_api() -> None:
+    """The calendar loads the package's U.S. module by itself for speed; its days must be
+    exactly those of ``holidays.country_holidays``."""
+    from qideadlines._calendar import _package_days
+
+    for code in (None, *CODES):
+        for year in (1950, 1971, 2021, 2026, 2100):
+            ours = dict(_package_days(code, year).items())
+            official = dict(holidays.country_holidays("US", subdiv=code, years=year).items())
+            assert ours == official, (code, year)

@@ -14,9 +14,13 @@ Example:
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Final
 
+# Not `from typing import TYPE_CHECKING`: importing typing costs more than the
+# rest of `qideadlines --help`. Type checkers treat this name specially.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Final
+
     from ._api import (
         EARLIEST_INCIDENT,
         LATEST_INCIDENT,
@@ -88,7 +92,7 @@ __all__ = [
     "load_rules",
 ]
 
-_HOME: Final = {
+_HOME: Final[dict[str, str]] = {
     **dict.fromkeys(
         (
             "EARLIEST_INCIDENT",

@@ -69,8 +69,10 @@ def compute_deadlines(
     code = ruleset.code(jurisdiction)
     incident = _require_date(incident_date, "incident_date")
     deadline = section_1983(ruleset, code, incident)
-    return DeadlineReport(
-        jurisdiction=Jurisdiction(code=code, name=NAMES[code], circuit=CIRCUITS[code]),
+    return DeadlineReport.model_construct(
+        jurisdiction=Jurisdiction.model_construct(
+            code=code, name=NAMES[code], circuit=CIRCUITS[code]
+        ),
         incident_date=incident,
         deadlines=(deadline,),
         warnings=REPORT_WARNINGS,
@@ -84,7 +86,9 @@ def list_jurisdictions() -> tuple[Jurisdiction, ...]:
         >>> [j.code for j in list_jurisdictions()][:3]
         ['AK', 'AL', 'AR']
     """
-    return tuple(Jurisdiction(code=c, name=NAMES[c], circuit=CIRCUITS[c]) for c in CODES)
+    return tuple(
+        Jurisdiction.model_construct(code=c, name=NAMES[c], circuit=CIRCUITS[c]) for c in CODES
+    )
 
 
 def get_rules(jurisdiction: str, *, rules: RuleSet | None = None) -> JurisdictionRules:

@@ -18,8 +18,11 @@ and the cited rows of ``court_calendars.csv``:
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import importlib.util
 import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from ._models import CalendarKind, CalendarRow, ClosedDay, Confidence, Regime
@@ -105,10 +108,38 @@ def parse_date_rule(text: str) -> DateRule:
     raise ValueError(msg)
 
 
-def _package_days(code: str | None, year: int) -> HolidayBase:
-    import holidays  # imported here: building a calendar is the only use
+@functools.cache
+def _united_states() -> type[HolidayBase]:
+    """Return the ``holidays`` package's U.S. class, loaded on its own.
 
-    return holidays.country_holidays("US", subdiv=code, years=year)
+    ``holidays.country_holidays("US")`` first imports every one of the
+    package's 250 country modules, which costs more than everything else a
+    cold ``qideadlines compute`` does. The U.S. module imports only the
+    package's base modules, so it is executed from its file alone; if the
+    package's layout ever changes, the public API is used instead.
+    """
+    try:
+        spec = importlib.util.find_spec("holidays.countries")  # imports `holidays` only
+        folder = (
+            spec.submodule_search_locations[0] if spec and spec.submodule_search_locations else ""
+        )
+        module_spec = importlib.util.spec_from_file_location(
+            "qideadlines._holidays_us", Path(folder) / "united_states.py"
+        )
+        if module_spec is None or module_spec.loader is None:
+            raise ImportError(folder)  # noqa: TRY301
+        module = importlib.util.module_from_spec(module_spec)
+        module_spec.loader.exec_module(module)
+        found: type[HolidayBase] = module.UnitedStates
+    except (ImportError, OSError, AttributeError):  # pragma: no cover - a future layout
+        from holidays.countries.united_states import UnitedStates
+
+        found = UnitedStates
+    return found
+
+
+def _package_days(code: str | None, year: int) -> HolidayBase:
+    return _united_states()(subdiv=code, years=year)
 
 
 def _names(joined: str) -> list[str]:
@@ -164,7 +195,7 @@ class CourtCalendar:
         name = "Saturday" if weekday == 5 else "Sunday"  # noqa: PLR2004
         if name.lower() not in words:
             return holiday
-        return ClosedDay(
+        return ClosedDay.model_construct(
             date=day, name=name, authority=rule.citation, settled=rule.confidence is Confidence.HIGH
         )
 
@@ -176,12 +207,14 @@ class CourtCalendar:
                 names = [n for n in _names(joined) if not self._removed(us_rows, n, day)]
                 if names:
                     authority = _FEDERAL_OBSERVED if _OBSERVED in joined else _FEDERAL_HOLIDAYS
-                    days[day] = ClosedDay(date=day, name="; ".join(names), authority=authority)
+                    days[day] = ClosedDay.model_construct(
+                        date=day, name="; ".join(names), authority=authority
+                    )
             for row in self.rows:
                 if row.kind is CalendarKind.CLOSURE and row.jurisdiction == "US":
                     when = parse_date_rule(row.rule)(year)
                     if when is not None and when not in days:
-                        days[when] = ClosedDay(
+                        days[when] = ClosedDay.model_construct(
                             date=when,
                             name=row.holiday,
                             authority=f"{row.citation}; Fed. R. Civ. P. 6(a)(6)(B)",
@@ -200,7 +233,7 @@ class CourtCalendar:
             if not names:
                 continue
             statute = _covering(state_rows, CalendarKind.HOLIDAYS, day)
-            days[day] = ClosedDay(
+            days[day] = ClosedDay.model_construct(
                 date=day,
                 name="; ".join(names),
                 authority=prefix + (statute.citation if statute else "holidays package list"),
@@ -210,7 +243,7 @@ class CourtCalendar:
             if row.kind is CalendarKind.ADD:
                 when = parse_date_rule(row.rule)(year)
                 if when is not None and row.applies_to(when) and when not in days:
-                    days[when] = ClosedDay(
+                    days[when] = ClosedDay.model_construct(
                         date=when,
                         name=row.holiday,
                         authority=prefix + row.citation,

@@ -225,8 +225,8 @@ class RuleSet:
 
     Example:
         >>> rules = load_rules()
-        >>> rules.rules_for("co", Track.SECTION_1983)[0].citation
-        'Colo. Rev. Stat. § 13-80-102(1)(g)'
+        >>> str(rules.rules_for("co", Track.SECTION_1983)[0].period)
+        '2 years'
     """
 
     __slots__ = ("_by_code", "_calendars", "calendar_path", "calendar_rows", "path", "rows")
@@ -270,8 +270,10 @@ class RuleSet:
     def jurisdiction_rules(self, jurisdiction: str) -> JurisdictionRules:
         """Everything that governs one jurisdiction."""
         code = self.code(jurisdiction)
-        return JurisdictionRules(
-            jurisdiction=Jurisdiction(code=code, name=NAMES[code], circuit=CIRCUITS[code]),
+        return JurisdictionRules.model_construct(
+            jurisdiction=Jurisdiction.model_construct(
+                code=code, name=NAMES[code], circuit=CIRCUITS[code]
+            ),
             rules=tuple(self._by_code[code]),
             calendar=tuple(r for r in self.calendar_rows if r.jurisdiction in {code, "US"}),
         )

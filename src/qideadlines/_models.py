@@ -112,7 +112,10 @@ class StepKind(StrEnum):
     DUE = "due"
 
 
-_FROZEN = ConfigDict(frozen=True, extra="forbid")
+# Schemas are built on first validation, not at import: the library builds its
+# own output models with `model_construct` (their values are typed and come from
+# validated rows), so a cold `qideadlines compute` only pays for the row schemas.
+_FROZEN = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 
@@ -183,7 +186,7 @@ class RuleRow(BaseModel):
     @property
     def period(self) -> Period:
         """The period as a `Period`."""
-        return Period(value=self.period_value, unit=self.period_unit)
+        return Period.model_construct(value=self.period_value, unit=self.period_unit)
 
     def applies_to(self, accrual: dt.date) -> bool:
         """Whether `accrual` falls in this row's window."""

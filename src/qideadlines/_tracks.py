@@ -87,7 +87,7 @@ def _readings(rules: RuleSet, code: str, rows: list[RuleRow], accrual: dt.date) 
                     f"the longer {row.period} period some courts apply ({row.citation}), {label}"
                 )
             readings.append(
-                Reading(
+                Reading.model_construct(
                     due=due,
                     regime=regime,
                     role=row.role,
@@ -103,7 +103,7 @@ def _readings(rules: RuleSet, code: str, rows: list[RuleRow], accrual: dt.date) 
                 strict_due, strict_passed = roll_forward(raw, calendar, settled_only=True)
                 unsettled = ", ".join(f"{d.name} ({d.date})" for d in passed if not d.settled)
                 readings.append(
-                    Reading(
+                    Reading.model_construct(
                         due=strict_due,
                         regime=regime,
                         role=row.role,
@@ -123,7 +123,7 @@ def _readings(rules: RuleSet, code: str, rows: list[RuleRow], accrual: dt.date) 
 
 def _rolled_step(day: ClosedDay) -> Step:
     settled = "" if day.settled else " (unsettled: this reading counts it; others may not)"
-    return Step(
+    return Step.model_construct(
         kind=StepKind.ROLLED,
         date=day.date,
         text=f"{_long(day.date)} is {day.name}{settled}; the period runs to the next day "
@@ -153,21 +153,21 @@ def section_1983(rules: RuleSet, code: str, incident: dt.date) -> Deadline:
     method, method_authority = _METHOD[rule.period.unit]
     applied = f", as applied in {rule.case}" if rule.case else ""
     steps = [
-        Step(
+        Step.model_construct(
             kind=StepKind.ACCRUAL,
             date=accrual,
             text=f"The claim accrued on {_long(accrual)}, the incident date: a § 1983 claim "
             "accrues when the plaintiff knows or has reason to know of the injury.",
             authority=_WALLACE,
         ),
-        Step(
+        Step.model_construct(
             kind=StepKind.PERIOD,
             date=None,
             text=f"Section 1983 borrows {name}'s general personal-injury period: {rule.period} "
             f"({rule.citation}{applied}).",
             authority=f"{rule.citation}; {_BORROWING}",
         ),
-        Step(
+        Step.model_construct(
             kind=StepKind.RAW_DATE,
             date=raw,
             text=f"{rule.period} from {_long(accrual)}, counted {method}, ends on {_long(raw)}.",
@@ -176,7 +176,7 @@ def section_1983(rules: RuleSet, code: str, incident: dt.date) -> Deadline:
     ]
     steps.extend(_rolled_step(day) for day in chosen.rolled_over)
     steps.extend(
-        Step(
+        Step.model_construct(
             kind=StepKind.READING,
             date=other.due,
             text=f"For {other.label}, the last day would be {_long(other.due)}.",
@@ -186,7 +186,7 @@ def section_1983(rules: RuleSet, code: str, incident: dt.date) -> Deadline:
         if other.due != chosen.due
     )
     steps.append(
-        Step(
+        Step.model_construct(
             kind=StepKind.DUE,
             date=chosen.due,
             text=f"File by {_long(chosen.due)}: the earliest reading ({chosen.label}).",
@@ -207,7 +207,7 @@ def section_1983(rules: RuleSet, code: str, incident: dt.date) -> Deadline:
             f"File by {_long(chosen.due)}, the earliest."
         )
     warnings.extend(r.notes for r in rows if r.role is Role.ALTERNATIVE and r.notes)
-    return Deadline(
+    return Deadline.model_construct(
         track=Track.SECTION_1983,
         jurisdiction=code,
         due=chosen.due,
