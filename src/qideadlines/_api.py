@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Final
 
 from ._data import RuleSet, load_rules
@@ -40,6 +41,11 @@ def _require_date(value: object, name: str) -> dt.date:
     return value
 
 
+@functools.cache
+def _jurisdiction(code: str) -> Jurisdiction:
+    return Jurisdiction.model_construct(code=code, name=NAMES[code], circuit=CIRCUITS[code])
+
+
 def compute_deadlines(
     jurisdiction: str, incident_date: dt.date, *, rules: RuleSet | None = None
 ) -> DeadlineReport:
@@ -70,9 +76,7 @@ def compute_deadlines(
     incident = _require_date(incident_date, "incident_date")
     deadline = section_1983(ruleset, code, incident)
     return DeadlineReport.model_construct(
-        jurisdiction=Jurisdiction.model_construct(
-            code=code, name=NAMES[code], circuit=CIRCUITS[code]
-        ),
+        jurisdiction=_jurisdiction(code),
         incident_date=incident,
         deadlines=(deadline,),
         warnings=REPORT_WARNINGS,
@@ -86,9 +90,7 @@ def list_jurisdictions() -> tuple[Jurisdiction, ...]:
         >>> [j.code for j in list_jurisdictions()][:3]
         ['AK', 'AL', 'AR']
     """
-    return tuple(
-        Jurisdiction.model_construct(code=c, name=NAMES[c], circuit=CIRCUITS[c]) for c in CODES
-    )
+    return tuple(_jurisdiction(c) for c in CODES)
 
 
 def get_rules(jurisdiction: str, *, rules: RuleSet | None = None) -> JurisdictionRules:

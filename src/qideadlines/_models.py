@@ -7,6 +7,7 @@ lower-case strings the CSV files and the JSON output use.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from enum import StrEnum
 from typing import Annotated, Final
 
@@ -149,6 +150,12 @@ class Period(BaseModel):
         return f"{self.value} {unit}"
 
 
+@functools.cache
+def _period(value: int, unit: PeriodUnit) -> Period:
+    # Periods are immutable and few; sharing them keeps per-deadline cost low.
+    return Period.model_construct(value=value, unit=unit)
+
+
 class RuleRow(BaseModel):
     """One row of ``state_rules.csv``.
 
@@ -186,7 +193,7 @@ class RuleRow(BaseModel):
     @property
     def period(self) -> Period:
         """The period as a `Period`."""
-        return Period.model_construct(value=self.period_value, unit=self.period_unit)
+        return _period(self.period_value, self.period_unit)
 
     def applies_to(self, accrual: dt.date) -> bool:
         """Whether `accrual` falls in this row's window."""
