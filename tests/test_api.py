@@ -47,8 +47,36 @@ def test_mcelwee_indiana_leap_day() -> None:
 
 
 def test_lane_february_28() -> None:
-    """Lane: Feb 28, 2010 -> Feb 28, 2012 (a Tuesday) under a two-year period."""
-    assert due("GA", dt.date(2010, 2, 28)) == dt.date(2012, 2, 28)
+    """Lane v. Spencer Municipal Hospital, 836 N.W.2d 666 (Iowa Ct. App. 2013): a fall on
+    Feb 28, 2010 under Iowa's two-year period had to be sued on by Feb 28, 2012; Feb 29
+    was a day late."""
+    assert due("IA", dt.date(2010, 2, 28)) == dt.date(2012, 2, 28)
+
+
+def test_garrison_saturday_rolls_to_monday_in_federal_court() -> None:
+    """Garrison v. Wilson, No. CIV 05-890 (D.N.M. June 20, 2006): a § 1983 claim from
+    Aug 20, 2002 under New Mexico's three years expired on Saturday, Aug 20, 2005, and
+    Rule 6(a) allowed filing on Monday, Aug 22, 2005."""
+    deadline = compute_deadlines("NM", dt.date(2002, 8, 20)).deadlines[0]
+    assert deadline.raw_date == dt.date(2005, 8, 20)
+    federal = next(
+        r for r in deadline.readings if r.regime is Regime.FEDERAL and r.role is Role.RULE
+    )
+    assert federal.due == dt.date(2005, 8, 22)
+    assert "6(a)" in federal.computation
+    assert "1963" in federal.computation
+    assert deadline.due <= federal.due
+
+
+def test_chevere_rodriguez_puerto_rico() -> None:
+    """Chévere-Rodríguez v. Barnés-Pagán, No. 04-1491 (1st Cir. 2004): a claim from
+    Aug 13, 1999 filed Monday, Aug 14, 2000 was timely under Puerto Rico's one year; both
+    the 365-day count (Sat Aug 12) and the anniversary (Sun Aug 13) roll to that Monday in
+    federal court."""
+    deadline = compute_deadlines("PR", dt.date(1999, 8, 13)).deadlines[0]
+    federal = {r.due for r in deadline.readings if r.regime is Regime.FEDERAL}
+    assert dt.date(2000, 8, 14) in federal
+    assert deadline.due <= dt.date(2000, 8, 14)
 
 
 def test_colorado_sunday_rolls_to_monday() -> None:

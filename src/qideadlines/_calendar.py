@@ -163,17 +163,25 @@ class CourtCalendar:
         "Patriots' Day"
     """
 
-    __slots__ = ("_computation", "_years", "code", "computation", "regime", "rows")
+    __slots__ = ("_computation", "_years", "code", "regime", "rows")
 
-    def __init__(
-        self, code: str, regime: Regime, rows: tuple[CalendarRow, ...], computation: str
-    ) -> None:
+    def __init__(self, code: str, regime: Regime, rows: tuple[CalendarRow, ...]) -> None:
         self.code = code
         self.regime = regime
         self.rows = rows
-        self.computation = computation
         self._years: dict[int, dict[dt.date, ClosedDay]] = {}
         self._computation = tuple(r for r in rows if r.kind is CalendarKind.COMPUTATION)
+
+    def computation(self, day: dt.date) -> str:
+        """Cite the rule that decides whether a last day on `day` moves.
+
+        Example:
+            >>> from qideadlines import load_rules
+            >>> load_rules().calendar("MA", Regime.STATE).computation(dt.date(2026, 3, 14))
+            'Mass. G.L. c. 4, § 9'
+        """
+        rule = next((r for r in self._computation if r.applies_to(day)), None)
+        return rule.citation if rule is not None else ""
 
     def __call__(self, day: dt.date) -> ClosedDay | None:
         """Return why a last day on `day` is moved, or None."""
@@ -277,9 +285,7 @@ def build_calendar(code: str, regime: Regime, rows: tuple[CalendarRow, ...]) -> 
     own = tuple(r for r in rows if r.jurisdiction == code)
     if regime is Regime.FEDERAL:
         us = tuple(r for r in rows if r.jurisdiction == "US")
-        computation = next((r.citation for r in us if r.kind is CalendarKind.COMPUTATION), "")
         # Weekends follow the federal rule; the state's rows still supply its holidays.
         federal_rows = us + tuple(r for r in own if r.kind is not CalendarKind.COMPUTATION)
-        return CourtCalendar(code, regime, federal_rows, computation)
-    computation = next((r.citation for r in own if r.kind is CalendarKind.COMPUTATION), "")
-    return CourtCalendar(code, regime, own, computation)
+        return CourtCalendar(code, regime, federal_rows)
+    return CourtCalendar(code, regime, own)

@@ -81,7 +81,7 @@ def _readings(rules: RuleSet, code: str, rows: list[RuleRow], accrual: dt.date) 
         for regime in (Regime.FEDERAL, Regime.STATE):
             calendar = rules.calendar(code, regime)
             due, passed = roll_forward(raw, calendar)
-            label = _regime_label(regime, calendar.computation, NAMES[code])
+            label = _regime_label(regime, calendar.computation(raw), NAMES[code])
             if row.role is Role.ALTERNATIVE:
                 label = (
                     f"the longer {row.period} period some courts apply ({row.citation}), {label}"
@@ -93,7 +93,7 @@ def _readings(rules: RuleSet, code: str, rows: list[RuleRow], accrual: dt.date) 
                     role=row.role,
                     period=row.period,
                     citation=row.citation,
-                    computation=calendar.computation,
+                    computation=calendar.computation(raw),
                     counts_unsettled_days=any(not d.settled for d in passed),
                     rolled_over=passed,
                     label=label,
@@ -109,7 +109,7 @@ def _readings(rules: RuleSet, code: str, rows: list[RuleRow], accrual: dt.date) 
                         role=row.role,
                         period=row.period,
                         citation=row.citation,
-                        computation=calendar.computation,
+                        computation=calendar.computation(raw),
                         counts_unsettled_days=False,
                         rolled_over=strict_passed,
                         label=f"{label}, not counting {unsettled} as closed",
