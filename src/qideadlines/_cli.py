@@ -7,14 +7,13 @@ Heavy modules (pydantic, holidays) are imported inside the handlers so that
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import re
 import sys
 
 # Not `from typing import TYPE_CHECKING`: typing alone would double the time
 # `qideadlines --help` takes. Type checkers treat this name specially.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Sequence
     from typing import NoReturn, TextIO
 
@@ -23,7 +22,6 @@ if TYPE_CHECKING:
 __all__ = ["build_parser", "main"]
 
 _PROG = "qideadlines"
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,8 +32,13 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _iso_date(text: str) -> dt.date:
+    import datetime as dt  # here, not at the top: `--help` never needs it
+
     msg = f"{text!r} is not a date; use YYYY-MM-DD, for example 2024-03-15"
-    if not _ISO.fullmatch(text):
+    # fromisoformat alone would also take 20240315 and 2024-W11-5.
+    shaped = len(text) == 10 and text[4] == text[7] == "-"  # noqa: PLR2004
+    digits = text[:4] + text[5:7] + text[8:]
+    if not (shaped and digits.isascii() and digits.isdigit()):
         raise argparse.ArgumentTypeError(msg)
     try:
         return dt.date.fromisoformat(text)
