@@ -62,7 +62,7 @@ def test_cli_json_equals_the_library(code: str, incident: dt.date) -> None:
         (["compute", "CO", "15/03/2024"], "is not a date"),
         (["compute", "CO", "20240315"], "is not a date"),
         (["compute", "CO", "2024-W11-5"], "is not a date"),
-        (["compute", "CO", "２０２４-03-15"], "is not a date"),
+        (["compute", "CO", "\uff12\uff10\uff12\uff14-03-15"], "is not a date"),  # full-width
         (["compute", "CO", "1900-01-01"], "outside the supported range"),
         (["compute", "CO"], "required"),
         (["compute"], "required"),

@@ -9,7 +9,6 @@ import itertools
 import shutil
 import subprocess
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -301,26 +300,35 @@ def test_rule_rows_round_trip_through_csv(
         assert read_rows(out, RuleRow) == [(2, row)]
 
 
-def test_packaged_files_load_from_a_wheel_layout(tmp_path: Path) -> None:
-    """An installed wheel has the data inside the package; the loader must find it there."""
+def _run_copied_package(
+    tmp_path: Path, code: str, *, with_data: bool
+) -> subprocess.CompletedProcess[str]:
+    """Run `code` against a copy of the package laid out as a wheel installs it."""
     package = tmp_path / "site" / "qideadlines"
     shutil.copytree(ROOT / "src" / "qideadlines", package)
-    (package / "data").mkdir()
-    shutil.copy(RULES, package / "data" / "state_rules.csv")
-    shutil.copy(CALENDARS, package / "data" / "court_calendars.csv")
-    code = (
-        "import qideadlines._data as d; r, c = d.default_paths(); "
-        "print(r.parent.parent == __import__('pathlib').Path(d.__file__).parent, "
-        "len(d.load_rules()))"
-    )
-    done = subprocess.run(
+    if with_data:
+        (package / "data").mkdir()
+        shutil.copy(RULES, package / "data" / "state_rules.csv")
+        shutil.copy(CALENDARS, package / "data" / "court_calendars.csv")
+    return subprocess.run(
         [sys.executable, "-c", code],
         cwd=tmp_path,
         env={"PYTHONPATH": str(tmp_path / "site")},
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     )
+
+
+def test_packaged_files_load_from_a_wheel_layout(tmp_path: Path) -> None:
+    """An installed wheel has the data inside the package; the loader must find it there."""
+    code = (
+        "import qideadlines._data as d; r, c = d.default_paths(); "
+        "print(r.parent.parent == __import__('pathlib').Path(d.__file__).parent, "
+        "len(d.load_rules()))"
+    )
+    done = _run_copied_package(tmp_path, code, with_data=True)
+    assert done.returncode == 0, done.stderr
     assert done.stdout.split()[0] == "True"
     assert int(done.stdout.split()[1]) == len(load_rules())
 
@@ -332,23 +340,8 @@ def test_source_checkout_reads_the_top_level_data_folder() -> None:
 
 
 def test_a_missing_data_folder_is_a_rule_data_error(tmp_path: Path) -> None:
-    package = tmp_path / "site" / "qideadlines"
-    shutil.copytree(ROOT / "src" / "qideadlines", package)
-    code = "import qideadlines; qideadlines.load_rules()"
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=tmp_path,
-        env={"PYTHONPATH": str(tmp_path / "site")},
-        capture_output=True,
-        text=True,
-        check=False,
+    done = _run_copied_package(
+        tmp_path, "import qideadlines; qideadlines.load_rules()", with_data=False
     )
     assert "RuleDataError" in done.stderr
     assert "missing" in done.stderr
-
-
-def test_rules_per_jurisdiction_group_by_track() -> None:
-    groups: dict[str, int] = defaultdict(int)
-    for row in load_rules():
-        groups[row.jurisdiction] += 1
-    assert min(groups.values()) >= 1
