@@ -5,7 +5,8 @@ from __future__ import annotations
 import doctest
 from pathlib import Path
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
 
 
 def test_readme_opens_with_the_two_commands() -> None:
@@ -19,5 +20,13 @@ def test_readme_opens_with_the_two_commands() -> None:
 
 def test_readme_python_examples_run() -> None:
     failed, attempted = doctest.testfile(str(README), module_relative=False, verbose=False)
+    assert attempted > 0
+    assert failed == 0
+
+
+def test_docs_python_guide_examples_run() -> None:
+    failed, attempted = doctest.testfile(
+        str(ROOT / "docs" / "python.md"), module_relative=False, verbose=False
+    )
     assert attempted > 0
     assert failed == 0
