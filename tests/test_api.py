@@ -216,3 +216,15 @@ def test_json_round_trip() -> None:
     report = compute_deadlines("NY", dt.date(2024, 7, 4))
     again = type(report).model_validate_json(report.model_dump_json())
     assert again == report
+
+
+def test_a_presidential_closure_day_is_a_reading_never_the_due_date() -> None:
+    """Executive Order 14129 closed executive departments on Dec 24, 2024. Whether such a
+    day is a Rule 6(a)(6)(B) holiday is unsettled (Latham v. Dominick's, 149 F.3d 673 (7th
+    Cir. 1998)), so it yields a later reading and a warning, never `due`."""
+    deadline = compute_deadlines("CO", dt.date(2022, 12, 24)).deadlines[0]
+    assert deadline.due == dt.date(2024, 12, 24)
+    later = [r for r in deadline.readings if r.counts_unsettled_days]
+    assert later
+    assert max(r.due for r in later) == dt.date(2024, 12, 26)
+    assert any("14129" in w for w in deadline.warnings)

@@ -206,6 +206,12 @@ def section_1983(rules: RuleSet, code: str, incident: dt.date) -> Deadline:
             f"Authorities differ: some readings end as late as {_long(latest)}. "
             f"File by {_long(chosen.due)}, the earliest."
         )
+    unsettled = {d.date: d for r in readings for d in r.rolled_over if not d.settled}
+    warnings.extend(
+        f"{_long(day.date)} ({day.name}) may be a day courts are closed ({day.authority}), "
+        "but that is not settled, so the date to file by does not rely on it."
+        for day in sorted(unsettled.values(), key=lambda d: d.date)
+    )
     warnings.extend(r.notes for r in rows if r.role is Role.ALTERNATIVE and r.notes)
     return Deadline.model_construct(
         track=Track.SECTION_1983,
