@@ -74,47 +74,51 @@ def _regime_label(regime: Regime, computation: str, name: str) -> str:
     return f"a suit in a {name} court ({rule})"
 
 
+def _reading(
+    row: RuleRow,
+    regime: Regime,
+    computation: str,
+    roll: tuple[dt.date, tuple[ClosedDay, ...]],
+    label: str,
+) -> Reading:
+    due, passed = roll
+    return Reading.model_construct(
+        due=due,
+        regime=regime,
+        role=row.role,
+        period=row.period,
+        citation=row.citation,
+        computation=computation,
+        counts_unsettled_days=any(not d.settled for d in passed),
+        rolled_over=passed,
+        label=label,
+    )
+
+
 def _readings(rules: RuleSet, code: str, rows: list[RuleRow], accrual: dt.date) -> list[Reading]:
+    """Compute every reading, earliest first.
+
+    Each period row is read under each regime; where a roll passed a day whose
+    closure is unsettled, the same roll counting settled days only is a reading too.
+    """
     readings: list[Reading] = []
     for row in rows:
         raw = add_period(accrual, row.period)
         for regime in (Regime.FEDERAL, Regime.STATE):
             calendar = rules.calendar(code, regime)
-            due, passed = roll_forward(raw, calendar)
-            label = _regime_label(regime, calendar.computation(raw), NAMES[code])
+            computation = calendar.computation(raw)
+            label = _regime_label(regime, computation, NAMES[code])
             if row.role is Role.ALTERNATIVE:
                 label = (
                     f"the longer {row.period} period some courts apply ({row.citation}), {label}"
                 )
-            readings.append(
-                Reading.model_construct(
-                    due=due,
-                    regime=regime,
-                    role=row.role,
-                    period=row.period,
-                    citation=row.citation,
-                    computation=calendar.computation(raw),
-                    counts_unsettled_days=any(not d.settled for d in passed),
-                    rolled_over=passed,
-                    label=label,
-                )
-            )
-            if any(not d.settled for d in passed):
-                strict_due, strict_passed = roll_forward(raw, calendar, settled_only=True)
-                unsettled = ", ".join(f"{d.name} ({d.date})" for d in passed if not d.settled)
-                readings.append(
-                    Reading.model_construct(
-                        due=strict_due,
-                        regime=regime,
-                        role=row.role,
-                        period=row.period,
-                        citation=row.citation,
-                        computation=calendar.computation(raw),
-                        counts_unsettled_days=False,
-                        rolled_over=strict_passed,
-                        label=f"{label}, not counting {unsettled} as closed",
-                    )
-                )
+            roll = roll_forward(raw, calendar)
+            readings.append(_reading(row, regime, computation, roll, label))
+            unsettled = ", ".join(f"{d.name} ({d.date})" for d in roll[1] if not d.settled)
+            if unsettled:
+                strict = roll_forward(raw, calendar, settled_only=True)
+                strict_label = f"{label}, not counting {unsettled} as closed"
+                readings.append(_reading(row, regime, computation, strict, strict_label))
     readings.sort(
         key=lambda r: (r.due, r.role is not Role.RULE, r.counts_unsettled_days, _ORDER[r.regime])
     )
