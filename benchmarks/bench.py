@@ -59,7 +59,7 @@ def bench_per_deadline(count: int, rounds: int) -> None:
     rules = load_rules()
     years = {
         code: next(
-            r.period_value
+            r.period.value
             for r in rules.rules_for(code, Track.SECTION_1983)
             if r.role is Role.RULE and r.applies_to(day)
         )

@@ -135,7 +135,7 @@ def test_report_shape_and_explanation_order() -> None:
     assert report.jurisdiction.code == "CO"
     assert report.jurisdiction.circuit == "10th"
     assert report.disclaimer == DISCLAIMER
-    (deadline,) = report.deadlines
+    deadline = report.deadlines[0]
     assert deadline.track is Track.SECTION_1983
     kinds = [s.kind for s in deadline.explanation]
     assert kinds[:3] == [StepKind.ACCRUAL, StepKind.PERIOD, StepKind.RAW_DATE]
@@ -193,7 +193,7 @@ def test_a_caller_can_use_their_own_rules(tmp_path: Path) -> None:
     mine = tmp_path / "mine.csv"
     mine.write_text(
         rules_path.read_text(encoding="utf-8").replace(
-            "CO,section_1983,rule,,,2,years", "CO,section_1983,rule,,,3,years"
+            "CO,section_1983,rule,any,,,,,2,years", "CO,section_1983,rule,any,,,,,3,years"
         ),
         encoding="utf-8",
     )

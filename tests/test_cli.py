@@ -26,7 +26,7 @@ def test_compute_text(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "compute", "CO", "2024-03-15")
     assert code == 0
     assert err == ""
-    assert "section_1983: file by Mon 2026-03-16" in out
+    assert "section_1983: File a § 1983 suit, by Mon 2026-03-16" in out
     assert "Colo. Rev. Stat." in out
     assert "Sunday, March 15, 2026 is Sunday" in out
     assert out.rstrip().splitlines()[-1] == DISCLAIMER

@@ -19,10 +19,13 @@ from qideadlines import (
     CalendarKind,
     CalendarRow,
     Confidence,
+    Defendant,
+    Immunity,
     PeriodUnit,
     Role,
     RuleDataError,
     RuleRow,
+    RunsFrom,
     Track,
     load_rules,
 )
@@ -140,10 +143,22 @@ def _row(**changes: str) -> str:
         "jurisdiction": "CO",
         "track": "section_1983",
         "role": "rule",
+        "defendant": "any",
+        "locality": "",
+        "conduct_from": "",
         "accrual_from": "",
         "accrual_to": "",
         "period_value": "2",
         "period_unit": "years",
+        "runs_from": "accrual",
+        "waiting_value": "",
+        "waiting_unit": "",
+        "recipient": "",
+        "content": "",
+        "consequence": "",
+        "qualified_immunity": "yes",
+        "caps_fees": "",
+        "warning": "",
         "citation": "Colo. Rev. Stat. § 13-80-102(1)(a)",
         "case": "",
         "source_url": "https://example.org/statute",
@@ -192,7 +207,7 @@ def test_an_overlapping_window_is_refused(tmp_path: Path) -> None:
 def test_a_gap_between_windows_is_refused(tmp_path: Path) -> None:
     lines = RULES.read_text(encoding="utf-8").splitlines(keepends=True)
     number, wi = next(
-        (i, x) for i, x in enumerate(lines, 1) if x.startswith("WI,section_1983,rule,2018")
+        (i, x) for i, x in enumerate(lines, 1) if x.startswith("WI,section_1983,rule,any,,,2018")
     )
     path = _copy_with(tmp_path, wi.replace("2018-04-05", "2018-04-06", 1), number)
     with pytest.raises(RuleDataError, match="gap") as info:
@@ -283,10 +298,22 @@ def test_rule_rows_round_trip_through_csv(
         jurisdiction=code,
         track=Track.SECTION_1983,
         role=Role.ALTERNATIVE,
+        defendant=Defendant.ANY,
+        locality="",
+        conduct_from=None,
         accrual_from=start,
         accrual_to=None,
         period_value=value,
         period_unit=PeriodUnit(unit),
+        runs_from=RunsFrom.ACCRUAL,
+        waiting_value=None,
+        waiting_unit=None,
+        recipient="",
+        content="",
+        consequence="",
+        qualified_immunity=Immunity.YES,
+        caps_fees="",
+        warning="",
         citation=citation,
         case="",
         source_url="https://example.org/a,b",

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterable
 from typing import Final
 
 from ._data import RuleSet, load_rules
-from ._errors import DateOutOfRangeError, InvalidDateError
+from ._errors import DateOutOfRangeError, InvalidDateError, InvalidFactError
 from ._jurisdictions import CIRCUITS, CODES, NAMES
-from ._models import DeadlineReport, Jurisdiction, JurisdictionRules
-from ._tracks import REPORT_WARNINGS, section_1983
+from ._models import DeadlineReport, Defendant, Jurisdiction, JurisdictionRules
+from ._tracks import REPORT_WARNINGS, Facts, compute_tracks, immunity_summary
 
 __all__ = [
     "EARLIEST_INCIDENT",
@@ -25,17 +26,17 @@ EARLIEST_INCIDENT: Final = dt.date(1950, 1, 1)
 LATEST_INCIDENT: Final = dt.date(2100, 12, 31)
 
 
-def _require_date(value: object, name: str) -> dt.date:
+def _require_date(value: object, name: str, *, earliest: dt.date = EARLIEST_INCIDENT) -> dt.date:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         msg = (
             f"{name} must be a datetime.date, not {type(value).__name__} {value!r}; "
             "pass e.g. datetime.date(2024, 3, 15)."
         )
         raise InvalidDateError(msg)
-    if not EARLIEST_INCIDENT <= value <= LATEST_INCIDENT:
+    if not earliest <= value <= LATEST_INCIDENT:
         msg = (
             f"{name} {value.isoformat()} is outside the supported range "
-            f"{EARLIEST_INCIDENT.isoformat()} to {LATEST_INCIDENT.isoformat()}."
+            f"{earliest.isoformat()} to {LATEST_INCIDENT.isoformat()}."
         )
         raise DateOutOfRangeError(msg)
     return value
@@ -46,8 +47,41 @@ def _jurisdiction(code: str) -> Jurisdiction:
     return Jurisdiction.model_construct(code=code, name=NAMES[code], circuit=CIRCUITS[code])
 
 
-def compute_deadlines(
-    jurisdiction: str, incident_date: dt.date, *, rules: RuleSet | None = None
+def _defendants(value: Iterable[Defendant | str] | Defendant | str | None) -> frozenset[Defendant]:
+    every = frozenset({Defendant.LOCAL, Defendant.STATE, Defendant.FEDERAL})
+    if value is None:
+        return every
+    if isinstance(value, str):
+        items: list[object] = [value]
+    elif isinstance(value, Iterable):
+        items = list(value)
+    else:
+        msg = f"defendants {value!r} is not a list of 'local', 'state' or 'federal'."
+        raise InvalidFactError(msg)
+    found: set[Defendant] = set()
+    for item in items:
+        try:
+            kind = Defendant(item.strip().lower() if isinstance(item, str) else str(item))
+        except (ValueError, AttributeError):
+            kind = None
+        if kind is None or kind is Defendant.ANY:
+            msg = f"defendant {item!r} is not one of 'local', 'state' or 'federal'."
+            raise InvalidFactError(msg) from None
+        found.add(kind)
+    if not found:
+        msg = "defendants is empty; name at least one of 'local', 'state' or 'federal'."
+        raise InvalidFactError(msg)
+    return frozenset(found)
+
+
+def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
+    jurisdiction: str,
+    incident_date: dt.date,
+    *,
+    defendants: Iterable[Defendant | str] | Defendant | str | None = None,
+    locality: str | None = None,
+    denial_date: dt.date | None = None,
+    rules: RuleSet | None = None,
 ) -> DeadlineReport:
     """Compute every deadline an incident starts in one jurisdiction.
 
@@ -55,31 +89,52 @@ def compute_deadlines(
         jurisdiction: a USPS code such as ``"CO"``, ``"dc"`` or ``"PR"``
             (case-insensitive).
         incident_date: the day of the police encounter.
+        defendants: which kinds of defendant to report tracks for: ``"local"``
+            (a city, county or police department and its officers),
+            ``"state"`` (the state, e.g. state police) and ``"federal"``
+            (federal officers); by default all three.
+        locality: a place whose own rules apply, such as ``"nyc"`` for New York
+            City's Local Law 48 of 2021.
+        denial_date: the date an administrative claim (FTCA, a state claims act)
+            was denied in writing; suit periods that run from a denial are
+            computed only when it is given.
         rules: rules loaded with `load_rules`; the packaged ones by default.
 
     Returns:
-        A report whose ``deadlines`` each carry ``due`` (the earliest
-        reading), the other readings and an explanation.
+        A report whose ``deadlines`` each carry ``track``, ``due`` (the earliest
+        reading), the other readings and an explanation; ``immunity`` says which
+        tracks qualified immunity can block; ``warnings`` what the dates assume.
 
     Raises:
         UnknownJurisdictionError: `jurisdiction` is not one of the 56.
-        InvalidDateError: `incident_date` is not a `datetime.date`.
-        DateOutOfRangeError: `incident_date` is outside 1950-2100.
+        InvalidDateError: a date argument is not a `datetime.date`.
+        DateOutOfRangeError: `incident_date` is outside 1950-2100, or the
+            denial date is before the incident.
+        InvalidFactError: a defendant kind is not one of the three.
 
     Example:
-        >>> report = compute_deadlines("CO", dt.date(2024, 3, 15))
+        >>> report = compute_deadlines("CO", dt.date(2024, 3, 15), defendants=["local"])
         >>> report.deadlines[0].track, report.deadlines[0].due
         (<Track.SECTION_1983: 'section_1983'>, datetime.date(2026, 3, 16))
     """
     ruleset = rules if rules is not None else load_rules()
     code = ruleset.code(jurisdiction)
     incident = _require_date(incident_date, "incident_date")
-    deadline = section_1983(ruleset, code, incident)
+    kinds = _defendants(defendants)
+    place = locality.strip().lower() if isinstance(locality, str) else ""
+    denial = None
+    if denial_date is not None:
+        denial = _require_date(denial_date, "denial_date", earliest=incident)
+    facts = Facts(defendants=kinds, locality=place, denial_date=denial)
+    deadlines, notes = compute_tracks(ruleset, code, incident, facts)
     return DeadlineReport.model_construct(
         jurisdiction=_jurisdiction(code),
         incident_date=incident,
-        deadlines=(deadline,),
-        warnings=REPORT_WARNINGS,
+        defendants=tuple(sorted(kinds, key=list(Defendant).index)),
+        locality=place,
+        deadlines=tuple(deadlines),
+        immunity=immunity_summary(deadlines, NAMES[code]),
+        warnings=(*REPORT_WARNINGS, *notes),
     )
 
 

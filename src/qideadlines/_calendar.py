@@ -283,6 +283,8 @@ def build_calendar(code: str, regime: Regime, rows: tuple[CalendarRow, ...]) -> 
         'Sunday'
     """
     own = tuple(r for r in rows if r.jurisdiction == code)
+    if regime is Regime.NONE:
+        return CourtCalendar(code, regime, ())
     if regime is Regime.FEDERAL:
         us = tuple(r for r in rows if r.jurisdiction == "US")
         # Weekends follow the federal rule; the state's rows still supply its holidays.

@@ -65,13 +65,31 @@ def build_parser() -> argparse.ArgumentParser:
     compute = commands.add_parser(
         "compute",
         help="compute the deadlines for an incident",
-        description="Compute the § 1983 filing deadline for an incident, with the period, "
-        "its citation and every day the last day was moved over.",
-        epilog="Example: qideadlines compute CO 2024-03-15 --json",
+        description="Compute every filing and notice deadline an incident starts: § 1983, "
+        "state civil-rights acts, notices of claim and tort suits against local and state "
+        "government, Bivens and the FTCA, each with the law behind it.",
+        epilog="Example: qideadlines compute NY 2024-03-15 --defendant local --locality nyc",
     )
     compute.add_argument("jurisdiction", metavar="JURISDICTION", help="USPS code, e.g. CO")
     compute.add_argument(
         "incident_date", metavar="INCIDENT_DATE", type=_iso_date, help="YYYY-MM-DD"
+    )
+    compute.add_argument(
+        "--defendant",
+        action="append",
+        choices=("local", "state", "federal"),
+        help="who would be sued: local (city, county, police department), state, federal "
+        "officers; repeat for several; default all three",
+    )
+    compute.add_argument(
+        "--locality", default="", help="a place with its own rules, e.g. nyc (New York City)"
+    )
+    compute.add_argument(
+        "--denial-date",
+        type=_iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the date an administrative claim was denied in writing (FTCA, state claims acts)",
     )
     compute.add_argument("--json", action="store_true", help="print the report as JSON")
 
@@ -100,8 +118,17 @@ def _long(day: dt.date) -> str:
 
 
 def _render_deadline(deadline: Deadline, out: TextIO) -> None:
-    out.write(f"{deadline.track.value}: file by {_long(deadline.due)}\n")
+    who = "" if deadline.defendant.value == "any" else f" [{deadline.defendant.value}]"
+    out.write(f"{deadline.track.value}{who}: {deadline.action}, by {_long(deadline.due)}\n")
     out.write(f"  period      {deadline.period} ({deadline.citation})\n")
+    for label, value in (
+        ("send to", deadline.recipient),
+        ("contents", deadline.content),
+        ("if missed", deadline.consequence),
+        ("caps, fees", deadline.caps_fees),
+    ):
+        if value:
+            out.write(f"  {label:<11} {value}\n")
     if deadline.case:
         out.write(f"  applied in  {deadline.case}\n")
     out.write(f"  confidence  {deadline.confidence.value} (verified {deadline.verified})\n")
@@ -118,8 +145,17 @@ def _render_deadline(deadline: Deadline, out: TextIO) -> None:
 def _render_report(report: DeadlineReport, out: TextIO) -> None:
     j = report.jurisdiction
     out.write(f"{j.name} ({j.code}), incident on {_long(report.incident_date)}\n\n")
+    width = max((len(d.track.value) for d in report.deadlines), default=0) + 10
+    for d in sorted(report.deadlines, key=lambda d: d.due):
+        who = "" if d.defendant.value == "any" else f" [{d.defendant.value}]"
+        out.write(f"  {_long(d.due)}  {(d.track.value + who):<{width}} {d.citation}\n")
+    out.write("\n")
     for deadline in report.deadlines:
         _render_deadline(deadline, out)
+        out.write("\n")
+    if report.immunity:
+        out.write("Qualified immunity:\n")
+        out.writelines(f"  - {line}\n" for line in report.immunity)
         out.write("\n")
     out.write("Warnings:\n")
     out.writelines(f"  - {w}\n" for w in report.warnings)
@@ -154,7 +190,13 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "compute":
         from ._api import compute_deadlines
 
-        report = compute_deadlines(args.jurisdiction, args.incident_date)
+        report = compute_deadlines(
+            args.jurisdiction,
+            args.incident_date,
+            defendants=args.defendant,
+            locality=args.locality,
+            denial_date=args.denial_date,
+        )
         if args.json:
             out.write(report.model_dump_json(indent=2) + "\n")
         else:
@@ -205,3 +247,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except QiDeadlinesError as exc:
         sys.stderr.write(f"{_PROG}: error: {exc}\n")
         return 2
+    except BrokenPipeError:
+        # The reader went away (`| head`); stop quietly, as Unix tools do.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

@@ -23,6 +23,7 @@ from ._jurisdictions import CIRCUITS, CODES, NAMES, normalize_code
 from ._models import (
     CalendarKind,
     CalendarRow,
+    Defendant,
     Jurisdiction,
     JurisdictionRules,
     Regime,
@@ -170,18 +171,67 @@ def _check_windows(path: Path, rows: list[tuple[int, RuleRow | CalendarRow]], wh
         raise RuleDataError(path, line, last_col, msg)
 
 
+_FEDERAL_TRACKS: Final = frozenset({Track.FTCA_CLAIM, Track.FTCA_SUIT, Track.CRIMINAL_242})
+
+
+def _check_row(path: Path, line: int, row: RuleRow) -> None:
+    """Checks across the columns of one rule row."""
+    if row.accrual_from and row.accrual_to and row.accrual_to < row.accrual_from:
+        msg = f"ends ({row.accrual_to}) before it starts ({row.accrual_from})."
+        raise RuleDataError(path, line, "accrual_to", msg)
+    has_period = row.period_value is not None, row.period_unit is not None
+    if row.role is Role.NONE:
+        if any(has_period):
+            msg = "a 'none' row says no deadline applies, so it has no period."
+            raise RuleDataError(path, line, "period_value", msg)
+    else:
+        for column, present in zip(("period_value", "period_unit"), has_period, strict=True):
+            if not present:
+                raise RuleDataError(path, line, column, f"a {row.role} row needs a period.")
+        if row.runs_from is None:
+            msg = "say what the period runs from: incident, accrual, denial or presentation."
+            raise RuleDataError(path, line, "runs_from", msg)
+    if (row.waiting_value is None) != (row.waiting_unit is None):
+        raise RuleDataError(path, line, "waiting_unit", "give both waiting_value and waiting_unit.")
+    federal = row.track in _FEDERAL_TRACKS
+    if federal != (row.jurisdiction == "US"):
+        msg = (
+            f"{row.track} rows belong to jurisdiction US."
+            if federal
+            else f"only federal tracks use jurisdiction US, not {row.track}."
+        )
+        raise RuleDataError(path, line, "jurisdiction", msg)
+    if row.track is Track.BIVENS:
+        msg = "bivens borrows the section_1983 rows; it has no rows of its own."
+        raise RuleDataError(path, line, "track", msg)
+
+
+def _check_overlaps(path: Path, group: list[tuple[int, RuleRow]], what: str) -> None:
+    ordered = sorted(group, key=lambda pair: pair[1].accrual_from or dt.date.min)
+    for (prev_line, prev), (line, row) in itertools.pairwise(ordered):
+        if prev.accrual_to is None or (row.accrual_from or dt.date.min) <= prev.accrual_to:
+            msg = f"overlaps the window of {what} on line {prev_line}."
+            raise RuleDataError(path, line, "accrual_from", msg)
+
+
 def _validate_rules(path: Path, rows: list[tuple[int, RuleRow]]) -> None:
-    groups: dict[tuple[str, Track], list[tuple[int, RuleRow | CalendarRow]]] = defaultdict(list)
+    coverage: dict[tuple[str, Track], list[tuple[int, RuleRow | CalendarRow]]] = defaultdict(list)
+    same_rule: dict[tuple[str, Track, Defendant, str, Role, str], list[tuple[int, RuleRow]]]
+    same_rule = defaultdict(list)
     for line, row in rows:
-        if row.accrual_from and row.accrual_to and row.accrual_to < row.accrual_from:
-            msg = f"ends ({row.accrual_to}) before it starts ({row.accrual_from})."
-            raise RuleDataError(path, line, "accrual_to", msg)
-        if row.role is Role.RULE:
-            groups[row.jurisdiction, row.track].append((line, row))
-    for (code, track), group in groups.items():
+        _check_row(path, line, row)
+        if row.track is Track.SECTION_1983 and row.role is Role.RULE:
+            coverage[row.jurisdiction, row.track].append((line, row))
+        elif row.role is not Role.ALTERNATIVE:
+            same_rule[
+                row.jurisdiction, row.track, row.defendant, row.locality, row.role, row.citation
+            ].append((line, row))
+    for (code, track), group in coverage.items():
         _check_windows(path, group, f"{code} {track}")
+    for key, same in same_rule.items():
+        _check_overlaps(path, same, f"{key[0]} {key[1]} ({key[5]})")
     for code in CODES:
-        if (code, Track.SECTION_1983) not in groups:
+        if (code, Track.SECTION_1983) not in coverage:
             msg = f"no section_1983 rule for {code} ({NAMES[code]}); every jurisdiction needs one."
             raise RuleDataError(path, None, "jurisdiction", msg)
 
@@ -262,8 +312,8 @@ class RuleSet:
         return code
 
     def rules_for(self, jurisdiction: str, track: Track) -> list[RuleRow]:
-        """Every row for one jurisdiction and track, rule rows first."""
-        code = self.code(jurisdiction)
+        """Every row for one jurisdiction (or ``US``) and track, rule rows first."""
+        code = "US" if jurisdiction == "US" else self.code(jurisdiction)
         rows = [r for r in self._by_code[code] if r.track is track]
         return sorted(rows, key=lambda r: (r.role is not Role.RULE, r.accrual_from or dt.date.min))
 
@@ -274,7 +324,7 @@ class RuleSet:
             jurisdiction=Jurisdiction.model_construct(
                 code=code, name=NAMES[code], circuit=CIRCUITS[code]
             ),
-            rules=tuple(self._by_code[code]),
+            rules=tuple(self._by_code[code]) + tuple(self._by_code["US"]),
             calendar=tuple(r for r in self.calendar_rows if r.jurisdiction in {code, "US"}),
         )
 

@@ -12,6 +12,7 @@ from pathlib import Path
 __all__ = [
     "DateOutOfRangeError",
     "InvalidDateError",
+    "InvalidFactError",
     "MissingFactError",
     "QiDeadlinesError",
     "RuleDataError",
@@ -50,6 +51,10 @@ class InvalidDateError(QiDeadlinesError, TypeError):
 
 class DateOutOfRangeError(QiDeadlinesError, ValueError):
     """A date outside the range the rules are researched for."""
+
+
+class InvalidFactError(QiDeadlinesError, ValueError):
+    """A fact that is not one of the values accepted, such as an unknown defendant kind."""
 
 
 class MissingFactError(QiDeadlinesError, ValueError):

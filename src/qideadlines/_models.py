@@ -23,6 +23,8 @@ __all__ = [
     "Confidence",
     "Deadline",
     "DeadlineReport",
+    "Defendant",
+    "Immunity",
     "Jurisdiction",
     "JurisdictionRules",
     "Period",
@@ -31,6 +33,7 @@ __all__ = [
     "Regime",
     "Role",
     "RuleRow",
+    "RunsFrom",
     "Step",
     "StepKind",
     "Track",
@@ -59,10 +62,45 @@ class Track(StrEnum):
 
 
 class Role(StrEnum):
-    """Whether a row is the rule or a longer reading some authority adopts."""
+    """What a row of ``state_rules.csv`` says.
+
+    The rule, another reading some authority adopts, or a cited statement that
+    the law imposes no such deadline.
+    """
 
     RULE = "rule"
     ALTERNATIVE = "alternative"
+    NONE = "none"
+
+
+class Defendant(StrEnum):
+    """Who is sued or notified.
+
+    A city, county or police department and its employees (local), the state
+    itself and its employees (state), the United States and its officers
+    (federal); `any` in the data means every kind.
+    """
+
+    LOCAL = "local"
+    STATE = "state"
+    FEDERAL = "federal"
+    ANY = "any"
+
+
+class RunsFrom(StrEnum):
+    """The event a period is counted from."""
+
+    INCIDENT = "incident"
+    ACCRUAL = "accrual"
+    DENIAL = "denial"
+    PRESENTATION = "presentation"
+
+
+class Immunity(StrEnum):
+    """Whether qualified immunity is a defense to the claim on a track."""
+
+    YES = "yes"
+    NO = "no"
 
 
 class PeriodUnit(StrEnum):
@@ -86,10 +124,15 @@ class Confidence(StrEnum):
 
 
 class Regime(StrEnum):
-    """Which computation rule decides where a last day falling on a closed day goes."""
+    """Which computation rule decides where a last day falling on a closed day goes.
+
+    `none` is the reading in which nothing moves the last day, used where no
+    rule is settled to extend it (an FTCA claim must be *received* in time).
+    """
 
     FEDERAL = "federal"
     STATE = "state"
+    NONE = "none"
 
 
 class CalendarKind(StrEnum):
@@ -168,10 +211,22 @@ class RuleRow(BaseModel):
     jurisdiction: str
     track: Track
     role: Role
+    defendant: Defendant
+    locality: Text
+    conduct_from: dt.date | None
     accrual_from: dt.date | None
     accrual_to: dt.date | None
-    period_value: int = Field(gt=0, le=10_000)
-    period_unit: PeriodUnit
+    period_value: int | None = Field(gt=0, le=10_000)
+    period_unit: PeriodUnit | None
+    runs_from: RunsFrom | None
+    waiting_value: int | None = Field(gt=0, le=10_000)
+    waiting_unit: PeriodUnit | None
+    recipient: Text
+    content: Text
+    consequence: Text
+    qualified_immunity: Immunity | None
+    caps_fees: Text
+    warning: Text
     citation: NonEmpty
     case: Text
     source_url: NonEmpty
@@ -179,21 +234,51 @@ class RuleRow(BaseModel):
     confidence: Confidence
     notes: Text
 
-    _blank_dates = field_validator("accrual_from", "accrual_to", mode="before")(_blank_to_none)
+    _blank = field_validator(
+        "conduct_from",
+        "accrual_from",
+        "accrual_to",
+        "period_value",
+        "period_unit",
+        "runs_from",
+        "waiting_value",
+        "waiting_unit",
+        "qualified_immunity",
+        mode="before",
+    )(_blank_to_none)
     _url = field_validator("source_url")(_check_url)
 
     @field_validator("jurisdiction", mode="before")
     @classmethod
     def _known_jurisdiction(cls, value: object) -> object:
-        if isinstance(value, str) and value.strip().upper() in NAMES:
+        if isinstance(value, str) and (value.strip().upper() in NAMES or value.strip() == "US"):
             return value.strip().upper()
-        msg = f"{value!r} is not a USPS code of the 56 jurisdictions"
+        msg = f"{value!r} is not 'US' or a USPS code of the 56 jurisdictions"
         raise ValueError(msg)
+
+    @field_validator("locality", mode="after")
+    @classmethod
+    def _lower_locality(cls, value: str) -> str:
+        return value.lower()
 
     @property
     def period(self) -> Period:
-        """The period as a `Period`."""
+        """The period as a `Period`.
+
+        Raises:
+            ValueError: the row is a `none` row and has no period.
+        """
+        if self.period_value is None or self.period_unit is None:
+            msg = f"the {self.role} row for {self.jurisdiction} {self.track} has no period"
+            raise ValueError(msg)
         return _period(self.period_value, self.period_unit)
+
+    @property
+    def waiting(self) -> Period | None:
+        """The waiting period before suit, if any."""
+        if self.waiting_value is None or self.waiting_unit is None:
+            return None
+        return _period(self.waiting_value, self.waiting_unit)
 
     def applies_to(self, accrual: dt.date) -> bool:
         """Whether `accrual` falls in this row's window."""
@@ -287,6 +372,8 @@ class Reading(BaseModel):
     due: dt.date
     regime: Regime
     role: Role
+    start_date: dt.date
+    runs_from: RunsFrom
     period: Period
     citation: str
     computation: str
@@ -317,8 +404,11 @@ class Deadline(BaseModel):
 
     track: Track
     jurisdiction: str
+    action: str
+    defendant: Defendant
     due: dt.date
-    accrual_date: dt.date
+    start_date: dt.date
+    runs_from: RunsFrom
     raw_date: dt.date
     period: Period
     citation: str
@@ -326,6 +416,13 @@ class Deadline(BaseModel):
     source_url: str
     verified: dt.date
     confidence: Confidence
+    qualified_immunity: Immunity | None
+    recipient: str = ""
+    content: str = ""
+    consequence: str = ""
+    waiting_period: Period | None = None
+    caps_fees: str = ""
+    prosecutors_clock: bool = False
     readings: tuple[Reading, ...]
     explanation: tuple[Step, ...]
     warnings: tuple[str, ...]
@@ -336,8 +433,12 @@ class DeadlineReport(BaseModel):
 
     model_config = _FROZEN
 
+    schema_version: int = 1
     jurisdiction: Jurisdiction
     incident_date: dt.date
+    defendants: tuple[Defendant, ...]
+    locality: str
     deadlines: tuple[Deadline, ...]
+    immunity: tuple[str, ...]
     warnings: tuple[str, ...]
     disclaimer: str = DISCLAIMER

@@ -1,32 +1,102 @@
-"""Which deadlines apply to a set of facts, and how each is explained."""
+"""Which deadlines apply to a set of facts, and how each is explained.
+
+Every track is computed the same way: the rows that govern it (the rule, any
+other readings, each with its own start date), each period counted from its
+start, the last day rolled under each computation regime the track can be
+decided in, and `due` the earliest of all those readings.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Final
 
 from ._compute import add_period, roll_forward
 from ._data import RuleSet
-from ._errors import RuleDataError
 from ._jurisdictions import NAMES
 from ._models import (
     ClosedDay,
     Confidence,
     Deadline,
+    Defendant,
+    Immunity,
     PeriodUnit,
     Reading,
     Regime,
     Role,
     RuleRow,
+    RunsFrom,
     Step,
     StepKind,
     Track,
 )
 
-__all__ = ["REPORT_WARNINGS", "section_1983"]
+__all__ = ["REPORT_WARNINGS", "Facts", "compute_tracks", "immunity_summary"]
+
+_LOCAL, _STATE, _FEDERAL = Defendant.LOCAL, Defendant.STATE, Defendant.FEDERAL
+
+#: The defendants each track concerns.
+TRACK_DEFENDANTS: Final[dict[Track, frozenset[Defendant]]] = {
+    Track.SECTION_1983: frozenset({_LOCAL, _STATE}),
+    Track.STATE_CIVIL_RIGHTS_NOTICE: frozenset({_LOCAL, _STATE}),
+    Track.STATE_CIVIL_RIGHTS_SUIT: frozenset({_LOCAL, _STATE}),
+    Track.LOCAL_TORT_NOTICE: frozenset({_LOCAL}),
+    Track.LOCAL_TORT_SUIT: frozenset({_LOCAL}),
+    Track.STATE_TORT_NOTICE: frozenset({_STATE}),
+    Track.STATE_TORT_SUIT: frozenset({_STATE}),
+    Track.BIVENS: frozenset({_FEDERAL}),
+    Track.FTCA_CLAIM: frozenset({_FEDERAL}),
+    Track.FTCA_SUIT: frozenset({_FEDERAL}),
+    Track.CRIMINAL_242: frozenset({_LOCAL, _STATE, _FEDERAL}),
+}
+_FEDERAL_TRACKS: Final = frozenset({Track.FTCA_CLAIM, Track.FTCA_SUIT, Track.CRIMINAL_242})
+_NOTICES: Final = frozenset(
+    {Track.STATE_CIVIL_RIGHTS_NOTICE, Track.LOCAL_TORT_NOTICE, Track.STATE_TORT_NOTICE}
+)
+_SUITS: Final = frozenset(
+    {Track.SECTION_1983, Track.BIVENS, Track.STATE_CIVIL_RIGHTS_SUIT, Track.LOCAL_TORT_SUIT,
+     Track.STATE_TORT_SUIT}
+)  # fmt: skip
+
+#: The computation regimes in which a track's last day can be decided. A suit may be filed
+#: in federal or state court; a notice is governed by the state's own computation rule; an
+#: FTCA claim must be received by the agency, and no rule is settled to extend that.
+_REGIMES: Final[dict[Track, tuple[Regime, ...]]] = {
+    **dict.fromkeys(_SUITS, (Regime.FEDERAL, Regime.STATE)),
+    **dict.fromkeys(_NOTICES, (Regime.STATE,)),
+    Track.FTCA_CLAIM: (Regime.FEDERAL, Regime.NONE),
+    Track.FTCA_SUIT: (Regime.FEDERAL,),
+    Track.CRIMINAL_242: (Regime.FEDERAL,),
+}
+
+_ACTIONS: Final[dict[Track, str]] = {
+    Track.SECTION_1983: "File a § 1983 suit",
+    Track.BIVENS: "File a Bivens suit against the federal officers",
+    Track.STATE_CIVIL_RIGHTS_SUIT: "File suit under the state civil-rights act",
+    Track.STATE_CIVIL_RIGHTS_NOTICE: "Give the notice the state civil-rights act requires",
+    Track.LOCAL_TORT_NOTICE: "Present a notice of claim to the local government",
+    Track.LOCAL_TORT_SUIT: "File a state-law tort suit against the local government or its staff",
+    Track.STATE_TORT_NOTICE: "Present a notice of claim to the state",
+    Track.STATE_TORT_SUIT: "File a state-law tort suit against the state or its staff",
+    Track.FTCA_CLAIM: "Have the federal agency receive an FTCA administrative claim",
+    Track.FTCA_SUIT: "File the FTCA suit against the United States",
+    Track.CRIMINAL_242: "Federal prosecutors' deadline to charge a § 242 crime (not yours)",
+}
 
 _WALLACE: Final = "Wallace v. Kato, 549 U.S. 384 (2007)"
 _BORROWING: Final = "Wilson v. Garcia, 471 U.S. 261 (1985); Owens v. Okure, 488 U.S. 235 (1989)"
+_BIVENS_BORROWING: Final = (
+    "Fisher v. Hollingsworth, No. 22-2846 (3d Cir. Aug. 15, 2024) (Bivens and § 1983 claims "
+    "'operate under identical timeliness rules')"
+)
+_OWEN: Final = "Owen v. City of Independence, 445 U.S. 622 (1980)"
+_EGBERT: Final = (
+    "Egbert v. Boule, 596 U.S. 482 (2022), refuses to extend Bivens to any new context where a "
+    "special factor, such as an alternative remedial structure or an agency grievance process, "
+    "counsels hesitation; few Bivens claims against federal officers survive it. The FTCA "
+    "tracks may be the only damages route."
+)
 _METHOD: Final = {
     PeriodUnit.YEARS: (
         "by the anniversary method (a February 29 start ends on February 28 in a common year)",
@@ -41,14 +111,14 @@ _METHOD: Final = {
     ),
     PeriodUnit.DAYS: ("excluding the day of the event", "Fed. R. Civ. P. 6(a)(1)(A)"),
 }
-_ORDER: Final = {Regime.FEDERAL: 0, Regime.STATE: 1}
+_ORDER: Final = {Regime.FEDERAL: 0, Regime.STATE: 1, Regime.NONE: 2}
 
 REPORT_WARNINGS: Final = (
     (
-        "The § 1983 date assumes the claim accrued on the incident date, as excessive-force and "
-        "unlawful-search claims do (Wallace v. Kato, 549 U.S. 384 (2007)). False arrest accrues "
-        "when legal process begins, malicious prosecution and fabricated evidence when the "
-        "prosecution ends in the person's favour, and claims that would imply an invalid "
+        "Every date here assumes the claim accrued on the incident date, as excessive-force and "
+        "unlawful-search claims do under § 1983 (Wallace v. Kato, 549 U.S. 384 (2007)). False "
+        "arrest accrues when legal process begins, malicious prosecution and fabricated evidence "
+        "when the prosecution ends in the person's favour, and claims that would imply an invalid "
         "conviction when it is set aside (Heck v. Humphrey, 512 U.S. 477 (1994))."
     ),
     (
@@ -57,10 +127,19 @@ REPORT_WARNINGS: Final = (
         "their own, often much shorter, deadlines."
     ),
     (
-        "Tolling (for example for minority or incapacity) is not applied; it can only make the "
-        "deadline later, so the date shown is the safe one."
+        "Tolling (for example for minority or incapacity) is not applied; it can only make a "
+        "deadline later, so the dates shown are the safe ones."
     ),
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the caller told us about the incident beyond its place and date."""
+
+    defendants: frozenset[Defendant]
+    locality: str
+    denial_date: dt.date | None
 
 
 def _long(day: dt.date) -> str:
@@ -68,14 +147,25 @@ def _long(day: dt.date) -> str:
 
 
 def _regime_label(regime: Regime, computation: str, name: str) -> str:
+    if regime is Regime.NONE:
+        return "receipt by the last day, with no rule settled to extend it"
     rule = computation or "no rule moves a last day"
     if regime is Regime.FEDERAL:
-        return f"a suit in federal court ({rule})"
-    return f"a suit in a {name} court ({rule})"
+        return f"federal court ({rule})"
+    return f"{name} law ({rule})"
 
 
-def _reading(
+def _start(row: RuleRow, incident: dt.date, facts: Facts) -> dt.date | None:
+    if row.runs_from is RunsFrom.DENIAL:
+        return facts.denial_date
+    if row.runs_from is RunsFrom.PRESENTATION:
+        return None
+    return incident
+
+
+def _reading(  # noqa: PLR0913, PLR0917 - the parts of one reading
     row: RuleRow,
+    start: dt.date,
     regime: Regime,
     computation: str,
     roll: tuple[dt.date, tuple[ClosedDay, ...]],
@@ -86,6 +176,8 @@ def _reading(
         due=due,
         regime=regime,
         role=row.role,
+        start_date=start,
+        runs_from=row.runs_from or RunsFrom.ACCRUAL,
         period=row.period,
         citation=row.citation,
         computation=computation,
@@ -95,30 +187,36 @@ def _reading(
     )
 
 
-def _readings(rules: RuleSet, code: str, rows: list[RuleRow], accrual: dt.date) -> list[Reading]:
+def _readings(
+    rules: RuleSet,
+    code: str,
+    track: Track,
+    rows: list[tuple[RuleRow, dt.date]],
+) -> list[Reading]:
     """Compute every reading, earliest first.
 
-    Each period row is read under each regime; where a roll passed a day whose
-    closure is unsettled, the same roll counting settled days only is a reading too.
+    Each period row is read under each regime of the track; where a roll passed
+    a day whose closure is unsettled, the same roll counting settled days only
+    is a reading too.
     """
     readings: list[Reading] = []
-    for row in rows:
-        raw = add_period(accrual, row.period)
-        for regime in (Regime.FEDERAL, Regime.STATE):
+    many = len({(r.period, r.citation, start) for r, start in rows}) > 1
+    for row, start in rows:
+        raw = add_period(start, row.period)
+        for regime in _REGIMES[track]:
             calendar = rules.calendar(code, regime)
             computation = calendar.computation(raw)
             label = _regime_label(regime, computation, NAMES[code])
-            if row.role is Role.ALTERNATIVE:
-                label = (
-                    f"the longer {row.period} period some courts apply ({row.citation}), {label}"
-                )
+            if many:
+                kind = "another reading," if row.role is Role.ALTERNATIVE else "the period"
+                label = f"{kind} {row.period} ({row.citation}) under {label}"
             roll = roll_forward(raw, calendar)
-            readings.append(_reading(row, regime, computation, roll, label))
+            readings.append(_reading(row, start, regime, computation, roll, label))
             unsettled = ", ".join(f"{d.name} ({d.date})" for d in roll[1] if not d.settled)
             if unsettled:
                 strict = roll_forward(raw, calendar, settled_only=True)
                 strict_label = f"{label}, not counting {unsettled} as closed"
-                readings.append(_reading(row, regime, computation, strict, strict_label))
+                readings.append(_reading(row, start, regime, computation, strict, strict_label))
     readings.sort(
         key=lambda r: (r.due, r.role is not Role.RULE, r.counts_unsettled_days, _ORDER[r.regime])
     )
@@ -136,45 +234,79 @@ def _rolled_step(day: ClosedDay) -> Step:
     )
 
 
-def section_1983(rules: RuleSet, code: str, incident: dt.date) -> Deadline:
-    """The federal civil-rights suit deadline under the borrowed state period.
+def _start_step(track: Track, reading: Reading, row: RuleRow) -> Step:
+    when = _long(reading.start_date)
+    if reading.runs_from is RunsFrom.DENIAL:
+        text = f"The period runs from {when}, the date the claim was denied (as given)."
+        return Step.model_construct(
+            kind=StepKind.ACCRUAL, date=reading.start_date, text=text, authority=row.citation
+        )
+    if track in {Track.SECTION_1983, Track.BIVENS}:
+        text = (
+            f"The claim accrued on {when}, the incident date: a federal civil-rights claim "
+            "accrues when the plaintiff knows or has reason to know of the injury."
+        )
+        return Step.model_construct(
+            kind=StepKind.ACCRUAL, date=reading.start_date, text=text, authority=_WALLACE
+        )
+    what = "the incident" if reading.runs_from is RunsFrom.INCIDENT else "accrual"
+    text = f"The period runs from {what}, taken here as the incident date, {when}."
+    return Step.model_construct(
+        kind=StepKind.ACCRUAL, date=reading.start_date, text=text, authority=row.citation
+    )
 
-    Example:
-        >>> from qideadlines import load_rules
-        >>> section_1983(load_rules(), "CO", dt.date(2024, 3, 15)).due
-        datetime.date(2026, 3, 16)
-    """
+
+def _period_step(track: Track, name: str, row: RuleRow) -> Step:
+    applied = f", as applied in {row.case}" if row.case else ""
+    if track is Track.SECTION_1983:
+        text = (
+            f"Section 1983 borrows {name}'s general personal-injury period: {row.period} "
+            f"({row.citation}{applied})."
+        )
+        authority = f"{row.citation}; {_BORROWING}"
+    elif track is Track.BIVENS:
+        text = (
+            f"A Bivens claim borrows the same {name} personal-injury period as § 1983: "
+            f"{row.period} ({row.citation}{applied})."
+        )
+        authority = f"{row.citation}; {_BIVENS_BORROWING}"
+    else:
+        text = f"{_ACTIONS[track]} within {row.period} ({row.citation}{applied})."
+        authority = row.citation
+    return Step.model_construct(kind=StepKind.PERIOD, date=None, text=text, authority=authority)
+
+
+def _immunity(track: Track, row: RuleRow) -> Immunity | None:
+    if track in {Track.SECTION_1983, Track.BIVENS}:
+        return Immunity.YES
+    return row.qualified_immunity if track in _SUITS else None
+
+
+def _deadline(
+    rules: RuleSet,
+    code: str,
+    track: Track,
+    defendant: Defendant,
+    rows: list[tuple[RuleRow, dt.date]],
+) -> Deadline:
     name = NAMES[code]
-    accrual = incident
-    rows = [r for r in rules.rules_for(code, Track.SECTION_1983) if r.applies_to(accrual)]
-    rule = next((r for r in rows if r.role is Role.RULE), None)
-    if rule is None:  # the loader guarantees full coverage; a hand-built RuleSet may not
-        msg = f"no section_1983 rule for {code} covers accrual on {accrual}."
-        raise RuleDataError(rules.path, None, "accrual_from", msg)
-    readings = _readings(rules, code, rows, accrual)
+    readings = _readings(rules, code, track, rows)
     chosen = readings[0]
-    raw = add_period(accrual, rule.period)
-    method, method_authority = _METHOD[rule.period.unit]
-    applied = f", as applied in {rule.case}" if rule.case else ""
+    row = next(
+        r for r, start in rows
+        if r.citation == chosen.citation and r.period == chosen.period
+        and start == chosen.start_date
+    )  # fmt: skip
+    raw = add_period(chosen.start_date, row.period)
+    method, method_authority = _METHOD[row.period.unit]
     steps = [
-        Step.model_construct(
-            kind=StepKind.ACCRUAL,
-            date=accrual,
-            text=f"The claim accrued on {_long(accrual)}, the incident date: a § 1983 claim "
-            "accrues when the plaintiff knows or has reason to know of the injury.",
-            authority=_WALLACE,
-        ),
-        Step.model_construct(
-            kind=StepKind.PERIOD,
-            date=None,
-            text=f"Section 1983 borrows {name}'s general personal-injury period: {rule.period} "
-            f"({rule.citation}{applied}).",
-            authority=f"{rule.citation}; {_BORROWING}",
-        ),
+        _start_step(track, chosen, row),
+        _period_step(track, name, row),
         Step.model_construct(
             kind=StepKind.RAW_DATE,
             date=raw,
-            text=f"{rule.period} from {_long(accrual)}, counted {method}, ends on {_long(raw)}.",
+            text=f"{row.period} from {_long(chosen.start_date)}, counted {method}, ends on "
+            f"{_long(raw)}.",
             authority=method_authority,
         ),
     ]
@@ -183,53 +315,260 @@ def section_1983(rules: RuleSet, code: str, incident: dt.date) -> Deadline:
         Step.model_construct(
             kind=StepKind.READING,
             date=other.due,
-            text=f"For {other.label}, the last day would be {_long(other.due)}.",
+            text=f"Under {other.label}, the last day would be {_long(other.due)}.",
             authority=f"{other.citation}; {other.computation}",
         )
         for other in readings[1:]
         if other.due != chosen.due
     )
+    verb = "Act" if track is not Track.CRIMINAL_242 else "The charge must be brought"
     steps.append(
         Step.model_construct(
             kind=StepKind.DUE,
             date=chosen.due,
-            text=f"File by {_long(chosen.due)}: the earliest reading ({chosen.label}).",
+            text=f"{verb} by {_long(chosen.due)}: the earliest reading ({chosen.label}).",
             authority=chosen.computation,
         )
     )
+    warnings = _warnings(track, name, row, rows, readings)
+    return Deadline.model_construct(
+        track=track,
+        jurisdiction=code,
+        action=_ACTIONS[track],
+        defendant=defendant,
+        due=chosen.due,
+        start_date=chosen.start_date,
+        runs_from=chosen.runs_from,
+        raw_date=raw,
+        period=row.period,
+        citation=row.citation,
+        case=row.case,
+        source_url=row.source_url,
+        verified=row.verified,
+        confidence=row.confidence,
+        qualified_immunity=_immunity(track, row),
+        recipient=row.recipient,
+        content=row.content,
+        consequence=row.consequence,
+        waiting_period=row.waiting,
+        caps_fees=row.caps_fees,
+        prosecutors_clock=track is Track.CRIMINAL_242,
+        readings=tuple(readings),
+        explanation=tuple(steps),
+        warnings=tuple(warnings),
+    )
+
+
+def _warnings(
+    track: Track,
+    name: str,
+    row: RuleRow,
+    rows: list[tuple[RuleRow, dt.date]],
+    readings: list[Reading],
+) -> list[str]:
+    chosen = readings[0]
     warnings: list[str] = []
-    if rule.confidence is not Confidence.HIGH:
-        warnings.append(
-            f"The {name} period is recorded at {rule.confidence} confidence "
-            f"({rule.notes or 'see the rules file'}); check {rule.citation} before relying on it."
-        )
+    if track is Track.BIVENS:
+        warnings.append(_EGBERT)
+    for used, _ in rows:
+        if used.confidence is not Confidence.HIGH:
+            warnings.append(
+                f"The {name} rule {used.citation} is recorded at {used.confidence} confidence "
+                f"({used.notes or 'see the rules file'}); check it before relying on it."
+            )
     later = [r for r in readings if r.due > chosen.due]
     if later:
         latest = max(r.due for r in later)
         warnings.append(
             f"Authorities differ: some readings end as late as {_long(latest)}. "
-            f"File by {_long(chosen.due)}, the earliest."
+            f"Act by {_long(chosen.due)}, the earliest."
         )
     unsettled = {d.date: d for r in readings for d in r.rolled_over if not d.settled}
     warnings.extend(
         f"{_long(day.date)} ({day.name}) may be a day courts are closed ({day.authority}), "
-        "but that is not settled, so the date to file by does not rely on it."
+        "but that is not settled, so the date to act by does not rely on it."
         for day in sorted(unsettled.values(), key=lambda d: d.date)
     )
-    warnings.extend(r.notes for r in rows if r.role is Role.ALTERNATIVE and r.notes)
-    return Deadline.model_construct(
-        track=Track.SECTION_1983,
-        jurisdiction=code,
-        due=chosen.due,
-        accrual_date=accrual,
-        raw_date=raw,
-        period=rule.period,
-        citation=rule.citation,
-        case=rule.case,
-        source_url=rule.source_url,
-        verified=rule.verified,
-        confidence=rule.confidence,
-        readings=tuple(readings),
-        explanation=tuple(steps),
-        warnings=tuple(warnings),
-    )
+    for used, _ in rows:
+        if used.warning and used.warning not in warnings:
+            warnings.append(used.warning)
+        if used.role is Role.ALTERNATIVE and used.notes and used.notes not in warnings:
+            warnings.append(used.notes)
+    if row.waiting is not None:
+        warnings.append(
+            f"Suit may not be filed until {row.waiting} after the claim is presented "
+            f"({row.citation})."
+        )
+    return warnings
+
+
+def _candidates(  # noqa: PLR0913, PLR0917 - the inputs of one track
+    rules: RuleSet, code: str, track: Track, incident: dt.date, facts: Facts, notes: list[str]
+) -> dict[Defendant, list[tuple[RuleRow, dt.date]]]:
+    """The rows that govern `track` for these facts, grouped by defendant, with start dates."""
+    if track is Track.BIVENS:
+        source = rules.rules_for(code, Track.SECTION_1983)
+    else:
+        source = rules.rules_for("US" if track in _FEDERAL_TRACKS else code, track)
+    groups: dict[Defendant, list[tuple[RuleRow, dt.date]]] = {}
+    wanted = TRACK_DEFENDANTS[track] & facts.defendants
+    for row in source:
+        defendant = Defendant.ANY if track is Track.BIVENS else row.defendant
+        if row.role is Role.NONE or not row.applies_to(incident):
+            continue
+        if defendant is not Defendant.ANY and defendant not in wanted:
+            continue
+        if row.locality and row.locality != facts.locality:
+            if not facts.locality:
+                notes.append(
+                    f"{row.citation} applies only to incidents in the locality "
+                    f"'{row.locality}'; pass that locality to see its {track.value} deadline."
+                )
+            continue
+        if row.conduct_from is not None and incident < row.conduct_from:
+            notes.append(
+                f"{row.citation} reaches only conduct on or after {row.conduct_from.isoformat()}; "
+                f"this incident is earlier, so there is no {track.value} deadline under it."
+            )
+            continue
+        start = _start(row, incident, facts)
+        if start is None:
+            needed = (
+                "the date the claim was denied"
+                if row.runs_from is RunsFrom.DENIAL
+                else ("the date the claim was presented")
+            )
+            notes.append(
+                f"The {track.value} period of {row.citation} ({row.period}) runs from {needed}; "
+                "give that date to compute it." + (f" {row.warning}" if row.warning else "")
+            )
+            continue
+        groups.setdefault(defendant, []).append((row, start))
+    return _merge_any(track, groups, wanted)
+
+
+def _merge_any(
+    track: Track,
+    groups: dict[Defendant, list[tuple[RuleRow, dt.date]]],
+    wanted: frozenset[Defendant],
+) -> dict[Defendant, list[tuple[RuleRow, dt.date]]]:
+    """Fold rows that apply to any defendant into each defendant's own deadline.
+
+    A track about one kind of defendant (a local tort suit) is one deadline; a track
+    with rows for several kinds (a civil-rights act's claim presentation to a city and
+    to the state) is one deadline per kind, each also bound by the rows for any kind.
+    """
+    shared = groups.pop(Defendant.ANY, [])
+    if len(TRACK_DEFENDANTS[track]) == 1:
+        (only,) = TRACK_DEFENDANTS[track]
+        rows = shared + [pair for group in groups.values() for pair in group]
+        return {only: rows} if rows else {}
+    if not groups:
+        return {Defendant.ANY: shared} if shared else {}
+    return {kind: shared + rows for kind, rows in groups.items() if kind in wanted}
+
+
+def compute_tracks(
+    rules: RuleSet, code: str, incident: dt.date, facts: Facts
+) -> tuple[list[Deadline], list[str]]:
+    """Every deadline that applies to the facts, and notes on tracks that do not.
+
+    Example:
+        >>> from qideadlines import load_rules
+        >>> facts = Facts(frozenset(Defendant) - {Defendant.ANY}, "", None)
+        >>> deadlines, _ = compute_tracks(load_rules(), "CO", dt.date(2024, 3, 15), facts)
+        >>> deadlines[0].track, deadlines[0].due
+        (<Track.SECTION_1983: 'section_1983'>, datetime.date(2026, 3, 16))
+    """
+    deadlines: list[Deadline] = []
+    notes: list[str] = []
+    for track in Track:
+        if not TRACK_DEFENDANTS[track] & facts.defendants:
+            continue
+        groups = _candidates(rules, code, track, incident, facts, notes)
+        for defendant in sorted(groups, key=list(Defendant).index):
+            rows = groups[defendant]
+            if all(r.role is Role.ALTERNATIVE for r, _ in rows):
+                continue  # a longer reading alone is no deadline
+            deadlines.append(_deadline(rules, code, track, defendant, rows))
+    notes.extend(_no_deadline_notes(rules, code, incident, facts))
+    notes.extend(_coverage_notes(rules, code, facts))
+    if any(d.track in {Track.LOCAL_TORT_NOTICE, Track.STATE_TORT_NOTICE} for d in deadlines):
+        notes.append(
+            f"{NAMES[code]} requires a notice of claim before a state-law suit (see the notice "
+            "deadlines above); that requirement does not apply to a § 1983 claim (Felder v. "
+            "Casey, 487 U.S. 131 (1988))."
+        )
+    return deadlines, list(dict.fromkeys(notes))
+
+
+_TORT_TRACKS: Final = (
+    Track.LOCAL_TORT_NOTICE,
+    Track.LOCAL_TORT_SUIT,
+    Track.STATE_TORT_NOTICE,
+    Track.STATE_TORT_SUIT,
+)
+
+
+def _coverage_notes(rules: RuleSet, code: str, facts: Facts) -> list[str]:
+    """Say where the data has no rule yet, so silence is never read as "no deadline"."""
+    name = NAMES[code]
+    notes = []
+    for track in _TORT_TRACKS:
+        if not TRACK_DEFENDANTS[track] & facts.defendants:
+            continue
+        if not any(not r.locality for r in rules.rules_for(code, track)):
+            notes.append(
+                f"The {track.value} rules of {name} have not been researched for this library "
+                "yet: a notice or suit deadline may apply and may be short. Check the state's "
+                "tort claims act before relying on the absence of a date."
+            )
+    if not rules.rules_for(code, Track.STATE_CIVIL_RIGHTS_SUIT):
+        covered = sorted(
+            {r.jurisdiction for r in rules if r.track is Track.STATE_CIVIL_RIGHTS_SUIT}
+        )
+        notes.append(
+            f"No state civil-rights cause of action is recorded for {name}. Acts are recorded "
+            f"for {', '.join(covered)}; other jurisdictions have not been fully researched, so "
+            "one may exist."
+        )
+    return notes
+
+
+def _no_deadline_notes(rules: RuleSet, code: str, incident: dt.date, facts: Facts) -> list[str]:
+    """Cited statements that a track imposes no deadline here (role `none` rows)."""
+    notes = []
+    for track in Track:
+        if track in _FEDERAL_TRACKS or not TRACK_DEFENDANTS[track] & facts.defendants:
+            continue
+        for row in rules.rules_for(code, track):
+            if row.role is Role.NONE and row.applies_to(incident):
+                detail = f" {row.notes}" if row.notes and len(row.notes) < 300 else ""  # noqa: PLR2004
+                notes.append(
+                    f"No {track.value.replace('_', ' ')} deadline: {row.citation}.{detail}"
+                )
+    return notes
+
+
+def immunity_summary(deadlines: list[Deadline], name: str) -> tuple[str, ...]:
+    """Say plainly which tracks qualified immunity can block and which it cannot."""
+    lines = []
+    for deadline in deadlines:
+        if deadline.track is Track.SECTION_1983:
+            lines.append(
+                "section_1983: qualified immunity can block the claim against individual officers; "
+                f"it is no defense for a city or county ({_OWEN})."
+            )
+        elif deadline.track is Track.BIVENS:
+            lines.append("bivens: qualified immunity can block the claim against federal officers.")
+        elif deadline.qualified_immunity is Immunity.NO:
+            lines.append(
+                f"{deadline.track.value}: qualified immunity is not a defense "
+                f"({deadline.citation})."
+            )
+        elif deadline.qualified_immunity is Immunity.YES:
+            lines.append(
+                f"{deadline.track.value}: {name} courts allow a qualified-immunity defense "
+                f"({deadline.citation})."
+            )
+    return tuple(dict.fromkeys(lines))

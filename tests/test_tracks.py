@@ -1,0 +1,250 @@
+"""The parallel tracks: state acts, notices of claim, tort suits, federal officers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from hypothesis import given, settings
+
+from qideadlines import (
+    DateOutOfRangeError,
+    Defendant,
+    Immunity,
+    InvalidDateError,
+    InvalidFactError,
+    Regime,
+    Role,
+    Track,
+    compute_deadlines,
+    load_rules,
+)
+from qideadlines._compute import roll_forward
+from qideadlines._data import default_paths, read_rows
+from qideadlines._models import RuleRow
+from qideadlines._tracks import TRACK_DEFENDANTS
+
+from strategies import dates, jurisdictions
+
+
+def deadlines(code: str, incident: dt.date, **facts: object) -> dict[tuple[str, str], dt.date]:
+    report = compute_deadlines(code, incident, **facts)  # type: ignore[arg-type]
+    return {(d.track.value, d.defendant.value): d.due for d in report.deadlines}
+
+
+def test_new_york_notice_of_claim_is_90_days() -> None:
+    """N.Y. Gen. Mun. Law § 50-e(1)(a): 90 days after the claim arises (Thursday here)."""
+    assert deadlines("NY", dt.date(2024, 3, 15))["local_tort_notice", "local"] == dt.date(
+        2024, 6, 13
+    )
+
+
+def test_new_york_local_suit_is_the_one_year_intentional_tort_period() -> None:
+    """CPLR 215(3) (one year for assault, battery, false imprisonment) ends before GML
+    § 50-i's year and 90 days, so it is `due`; § 50-i is a listed reading."""
+    report = compute_deadlines("NY", dt.date(2024, 3, 15), defendants=["local"])
+    suit = next(d for d in report.deadlines if d.track is Track.LOCAL_TORT_SUIT)
+    assert suit.due == dt.date(2025, 3, 17)  # March 15, 2025 is a Saturday
+    assert "215(3)" in suit.citation
+    assert any("50-i" in r.citation for r in suit.readings)
+
+
+def test_ftca_claim_must_be_received_on_the_anniversary() -> None:
+    """28 U.S.C. § 2401(b): two years to present the claim; the agency must receive it
+    (28 C.F.R. § 14.2), and no rule is settled to extend a Sunday, so `due` is the
+    Sunday and the federal-court Monday is a listed reading."""
+    report = compute_deadlines("CO", dt.date(2024, 3, 15), defendants=["federal"])
+    claim = next(d for d in report.deadlines if d.track is Track.FTCA_CLAIM)
+    assert claim.due == dt.date(2026, 3, 15)
+    assert {r.regime for r in claim.readings} == {Regime.FEDERAL, Regime.NONE}
+    assert dt.date(2026, 3, 16) in {r.due for r in claim.readings}
+    assert "Standard Form 95" in claim.content
+
+
+def test_ftca_suit_needs_the_denial_date() -> None:
+    """28 U.S.C. § 2401(b): six months after the mailing of the final denial."""
+    without = compute_deadlines("CO", dt.date(2024, 3, 15), defendants=["federal"])
+    assert Track.FTCA_SUIT not in {d.track for d in without.deadlines}
+    assert any("2675(a)" in w for w in without.warnings)
+    given_ = deadlines("CO", dt.date(2024, 3, 15), defendants=["federal"],
+                       denial_date=dt.date(2025, 1, 10))  # fmt: skip
+    assert given_["ftca_suit", "federal"] == dt.date(2025, 7, 10)
+
+
+def test_ftca_police_tort_claims_start_in_1974() -> None:
+    """28 U.S.C. § 2680(h) proviso (Pub. L. 93-253): claims arising on or after
+    March 16, 1974."""
+    before = compute_deadlines("CO", dt.date(1974, 3, 15), defendants=["federal"])
+    assert Track.FTCA_CLAIM not in {d.track for d in before.deadlines}
+    assert any("1974-03-16" in w for w in before.warnings)
+    after = deadlines("CO", dt.date(1974, 3, 16), defendants=["federal"])
+    assert ("ftca_claim", "federal") in after
+
+
+def test_bivens_borrows_the_section_1983_period_and_warns_about_egbert() -> None:
+    report = compute_deadlines("OR", dt.date(1998, 8, 14), defendants=["federal"])
+    bivens = next(d for d in report.deadlines if d.track is Track.BIVENS)
+    assert bivens.due == dt.date(2000, 8, 14)
+    assert any("Egbert v. Boule" in w for w in bivens.warnings)
+    assert bivens.qualified_immunity is Immunity.YES
+
+
+def test_criminal_242_is_the_prosecutors_clock() -> None:
+    """18 U.S.C. § 3282(a): five years; § 3281: none where punishable by death."""
+    report = compute_deadlines("TX", dt.date(2024, 3, 15))
+    crime = next(d for d in report.deadlines if d.track is Track.CRIMINAL_242)
+    assert crime.prosecutors_clock
+    assert crime.due == dt.date(2029, 3, 15)
+    assert any("3281" in w for w in crime.warnings)
+    assert "not yours" in crime.action
+
+
+def test_criminal_242_three_years_before_the_1954_amendment() -> None:
+    """Act Sept. 1, 1954, § 12(b): five years only for offenses not barred on that date."""
+    assert deadlines("TX", dt.date(1951, 8, 31))["criminal_242", "any"] == dt.date(1954, 8, 31)
+    # Saturday, Sept 1, 1956: Rule 6(a) did not name Saturday until July 1, 1963.
+    assert deadlines("TX", dt.date(1951, 9, 1))["criminal_242", "any"] == dt.date(1956, 9, 1)
+
+
+def test_colorado_act_reaches_conduct_from_june_19_2020() -> None:
+    """C.R.S. § 13-21-131 reaches conduct on or after June 19, 2020; before, the track is
+    absent with a warning."""
+    before = compute_deadlines("CO", dt.date(2020, 6, 18))
+    assert Track.STATE_CIVIL_RIGHTS_SUIT not in {d.track for d in before.deadlines}
+    assert any("2020-06-19" in w for w in before.warnings)
+    after = compute_deadlines("CO", dt.date(2020, 6, 19))
+    act = next(d for d in after.deadlines if d.track is Track.STATE_CIVIL_RIGHTS_SUIT)
+    assert act.qualified_immunity is Immunity.NO
+    # C.R.S. § 13-80-103 (one year) is an unsettled reading; the earliest is `due`.
+    assert act.due == min(r.due for r in act.readings)
+
+
+def test_new_mexico_act_notice_is_one_year() -> None:
+    """NMSA § 41-4A-13: notice within one year of the occurrence (from July 1, 2021)."""
+    assert deadlines("NM", dt.date(2022, 5, 2))["state_civil_rights_notice", "any"] == dt.date(
+        2023, 5, 2
+    )
+
+
+def test_defendants_select_tracks() -> None:
+    local = compute_deadlines("NY", dt.date(2024, 3, 15), defendants="local")
+    tracks = {d.track for d in local.deadlines}
+    assert Track.LOCAL_TORT_NOTICE in tracks
+    assert not tracks & {Track.BIVENS, Track.FTCA_CLAIM, Track.STATE_TORT_NOTICE}
+    federal = compute_deadlines("NY", dt.date(2024, 3, 15), defendants=[Defendant.FEDERAL])
+    assert {d.track for d in federal.deadlines} == {
+        Track.BIVENS, Track.FTCA_CLAIM, Track.CRIMINAL_242
+    }  # fmt: skip
+
+
+def test_a_city_charter_rule_needs_its_locality() -> None:
+    """Tyler, Tex., Charter art. IX § 79: 30 days' notice, shorter than Tex. CPRC
+    § 101.101's six months; it applies only with the locality."""
+    plain = compute_deadlines("TX", dt.date(2024, 3, 15), defendants=["local"])
+    notice = next(d for d in plain.deadlines if d.track is Track.LOCAL_TORT_NOTICE)
+    assert notice.due == dt.date(2024, 9, 16)  # six months: Sunday Sept 15 -> Monday
+    assert any("'tyler'" in w for w in plain.warnings)
+    tyler = deadlines("TX", dt.date(2024, 3, 15), defendants=["local"], locality="Tyler")
+    assert tyler["local_tort_notice", "local"] == dt.date(2024, 4, 15)
+
+
+def test_unresearched_tracks_are_said_so() -> None:
+    report = compute_deadlines("NE", dt.date(2024, 3, 15), defendants=["local"])
+    assert any("local_tort_notice rules of Nebraska have not been researched" in w
+               for w in report.warnings)  # fmt: skip
+
+
+def test_cited_no_notice_statements_are_reported() -> None:
+    report = compute_deadlines("IA", dt.date(2024, 3, 15), defendants=["local"])
+    assert Track.LOCAL_TORT_NOTICE not in {d.track for d in report.deadlines}
+    assert any(w.startswith("No local tort notice deadline") for w in report.warnings)
+
+
+def test_the_report_says_where_qualified_immunity_reaches() -> None:
+    report = compute_deadlines("NM", dt.date(2022, 5, 2))
+    text = " ".join(report.immunity)
+    assert "section_1983: qualified immunity can block" in text
+    assert "Owen v. City of Independence" in text
+    assert "state_civil_rights_suit: qualified immunity is not a defense" in text
+
+
+@pytest.mark.parametrize("bad", ["county", "", ["local", "city"], [], 3])
+def test_bad_defendants(bad: object) -> None:
+    with pytest.raises(InvalidFactError):
+        compute_deadlines("NY", dt.date(2024, 3, 15), defendants=bad)  # type: ignore[arg-type]
+
+
+def test_bad_denial_dates() -> None:
+    with pytest.raises(DateOutOfRangeError):
+        compute_deadlines("NY", dt.date(2024, 3, 15), denial_date=dt.date(2024, 3, 1))
+    with pytest.raises(InvalidDateError):
+        compute_deadlines("NY", dt.date(2024, 3, 15), denial_date="2024-05-01")  # type: ignore[arg-type]
+
+
+@settings(max_examples=80)
+@given(jurisdictions(), dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)))
+def test_every_deadline_lands_on_a_day_its_reading_counts(code: str, incident: dt.date) -> None:
+    rules = load_rules()
+    report = compute_deadlines(code, incident, denial_date=incident + dt.timedelta(days=200))
+    for deadline in report.deadlines:
+        chosen = deadline.readings[0]
+        assert deadline.due == chosen.due == min(r.due for r in deadline.readings)
+        calendar = rules.calendar(report.jurisdiction.code, chosen.regime)
+        settled = not chosen.counts_unsettled_days
+        assert roll_forward(chosen.due, calendar, settled_only=settled) == (chosen.due, ())
+        assert deadline.due >= deadline.raw_date >= deadline.start_date
+
+
+@settings(max_examples=80)
+@given(jurisdictions(), dates(dt.date(1950, 1, 1), dt.date(2030, 12, 31)))
+def test_no_track_appears_for_conduct_before_its_act(code: str, incident: dt.date) -> None:
+    report = compute_deadlines(code, incident)
+    rules = load_rules()
+    for deadline in report.deadlines:
+        source = (
+            "US" if deadline.jurisdiction != report.jurisdiction.code else deadline.jurisdiction
+        )
+        for row in rules.rules_for(source, deadline.track):
+            if row.citation == deadline.citation and row.conduct_from is not None:
+                assert incident >= row.conduct_from
+
+
+def _without_notices(tmp_path: object) -> object:
+    rules_path, _ = default_paths()
+    kept = [
+        row for _, row in read_rows(rules_path, RuleRow)
+        if row.track not in {Track.LOCAL_TORT_NOTICE, Track.STATE_TORT_NOTICE,
+                             Track.STATE_CIVIL_RIGHTS_NOTICE}
+    ]  # fmt: skip
+    from pathlib import Path
+
+    from qideadlines._data import write_rows
+
+    out = Path(str(tmp_path)) / "no_notices.csv"
+    write_rows(kept, out)
+    return load_rules(out)
+
+
+def test_section_1983_never_depends_on_notice_rules(tmp_path: object) -> None:
+    """Felder v. Casey, 487 U.S. 131 (1988): notice-of-claim statutes do not govern § 1983."""
+    bare = _without_notices(tmp_path)
+    for code, day in itertools.product(("NY", "CA", "MD", "TX", "NJ"), range(1, 29, 9)):
+        incident = dt.date(2023, 2, day)
+        with_notices = compute_deadlines(code, incident).deadlines[0]
+        without = compute_deadlines(code, incident, rules=bare).deadlines[0]  # type: ignore[arg-type]
+        assert with_notices.track is without.track is Track.SECTION_1983
+        assert with_notices.due == without.due
+
+
+def test_every_track_concerns_some_defendant() -> None:
+    assert set(TRACK_DEFENDANTS) == set(Track)
+    assert all(TRACK_DEFENDANTS.values())
+
+
+def test_none_rows_carry_no_period() -> None:
+    for row in load_rules():
+        if row.role is Role.NONE:
+            assert row.period_value is None
+            with pytest.raises(ValueError, match="no period"):
+                _ = row.period
