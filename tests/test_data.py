@@ -372,3 +372,37 @@ def test_a_missing_data_folder_is_a_rule_data_error(tmp_path: Path) -> None:
     )
     assert "RuleDataError" in done.stderr
     assert "missing" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("changes", "column", "fragment"),
+    [
+        ({"role": "none"}, "period_value", "no period"),
+        ({"period_value": ""}, "period_value", "needs a period"),
+        ({"period_unit": ""}, "period_unit", "needs a period"),
+        ({"runs_from": ""}, "runs_from", "runs from"),
+        ({"waiting_value": "60"}, "waiting_unit", "both"),
+        ({"track": "ftca_claim"}, "jurisdiction", "belong to jurisdiction US"),
+        ({"jurisdiction": "US"}, "jurisdiction", "only federal tracks"),
+        ({"track": "bivens"}, "track", "borrows the section_1983 rows"),
+        ({"accrual_from": "2020-01-02", "accrual_to": "2020-01-01"}, "accrual_to", "ends"),
+    ],
+)
+def test_rows_that_contradict_themselves_are_refused(
+    tmp_path: Path, changes: dict[str, str], column: str, fragment: str
+) -> None:
+    path = _copy_with(tmp_path, _row(**changes))
+    line = len(path.read_text(encoding="utf-8").splitlines())
+    with pytest.raises(RuleDataError, match=fragment) as info:
+        load_rules(path)
+    assert (info.value.line, info.value.column) == (line, column)
+
+
+def test_overlapping_windows_of_one_rule_are_refused(tmp_path: Path) -> None:
+    first = _row(track="local_tort_notice", defendant="local", period_value="90",
+                 period_unit="days", accrual_to="2020-12-31")  # fmt: skip
+    second = _row(track="local_tort_notice", defendant="local", period_value="1",
+                  period_unit="years", accrual_from="2020-06-01")  # fmt: skip
+    path = _copy_with(tmp_path, first + second)
+    with pytest.raises(RuleDataError, match="overlaps"):
+        load_rules(path)
