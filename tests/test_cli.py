@@ -48,9 +48,9 @@ def test_cli_json_equals_the_library(code: str, incident: dt.date) -> None:
 
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):
-        assert main(["compute", code, incident.isoformat(), "--json"]) == 0
+        assert main(["compute", code, incident.isoformat(), "--json", "--today", "2026-01-01"]) == 0
     assert json.loads(buffer.getvalue()) == json.loads(
-        compute_deadlines(code, incident).model_dump_json()
+        compute_deadlines(code, incident, today=dt.date(2026, 1, 1)).model_dump_json()
     )
 
 
@@ -110,7 +110,7 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--version")
     assert code == 0
     assert out.startswith("qideadlines ")
-    for command in ([], ["compute"], ["jurisdictions"], ["rules"]):
+    for command in ([], ["compute"], ["batch"], ["schema"], ["jurisdictions"], ["rules"]):
         with pytest.raises(SystemExit) as info:
             main([*command, "--help"])
         assert info.value.code == 0
@@ -120,7 +120,9 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
 def test_every_subcommand_is_in_the_parser() -> None:
     parser = build_parser()
     actions = [a for a in parser._actions if a.dest == "command"]
-    assert set(actions[0].choices) == {"compute", "jurisdictions", "rules"}  # type: ignore[arg-type]
+    assert set(actions[0].choices) == {  # type: ignore[arg-type]
+        "compute", "batch", "schema", "jurisdictions", "rules"
+    }  # fmt: skip
 
 
 def test_python_dash_m_and_no_traceback() -> None:

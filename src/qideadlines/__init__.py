@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         get_rules,
         list_jurisdictions,
     )
+    from ._batch import compute_batch
     from ._data import RuleSet, load_rules
     from ._errors import (
         DateOutOfRangeError,
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     )
     from ._models import (
         DISCLAIMER,
+        DUE_SOON_DAYS,
         CalendarKind,
         CalendarRow,
         ClosedDay,
@@ -55,6 +57,7 @@ if TYPE_CHECKING:
         Role,
         RuleRow,
         RunsFrom,
+        Status,
         Step,
         StepKind,
         Track,
@@ -62,6 +65,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DISCLAIMER",
+    "DUE_SOON_DAYS",
     "EARLIEST_INCIDENT",
     "LATEST_INCIDENT",
     "CalendarKind",
@@ -88,10 +92,12 @@ __all__ = [
     "RuleRow",
     "RuleSet",
     "RunsFrom",
+    "Status",
     "Step",
     "StepKind",
     "Track",
     "UnknownJurisdictionError",
+    "compute_batch",
     "compute_deadlines",
     "get_rules",
     "list_jurisdictions",
@@ -110,6 +116,7 @@ _HOME: "Final[dict[str, str]]" = {
         "._api",
     ),
     **dict.fromkeys(("RuleSet", "load_rules"), "._data"),
+    "compute_batch": "._batch",
     **dict.fromkeys(
         (
             "DateOutOfRangeError",

@@ -10,7 +10,15 @@ from typing import Final
 from ._data import RuleSet, load_rules
 from ._errors import DateOutOfRangeError, InvalidDateError, InvalidFactError
 from ._jurisdictions import CIRCUITS, CODES, NAMES
-from ._models import DeadlineReport, Defendant, Jurisdiction, JurisdictionRules
+from ._models import (
+    DUE_SOON_DAYS,
+    Deadline,
+    DeadlineReport,
+    Defendant,
+    Jurisdiction,
+    JurisdictionRules,
+    Status,
+)
 from ._tracks import REPORT_WARNINGS, Facts, compute_tracks, immunity_summary
 
 __all__ = [
@@ -19,6 +27,7 @@ __all__ = [
     "compute_deadlines",
     "get_rules",
     "list_jurisdictions",
+    "status_on",
 ]
 
 #: The incident dates the rules are researched for, inclusive.
@@ -74,6 +83,24 @@ def _defendants(value: Iterable[Defendant | str] | Defendant | str | None) -> fr
     return frozenset(found)
 
 
+def status_on(due: dt.date, today: dt.date) -> tuple[int, Status]:
+    """Days from `today` to `due`, and where that leaves the deadline.
+
+    Example:
+        >>> status_on(dt.date(2024, 1, 31), dt.date(2024, 1, 10))
+        (21, <Status.DUE_SOON: 'due_soon'>)
+    """
+    days = (due - today).days
+    if days < 0:
+        return days, Status.EXPIRED
+    return days, Status.DUE_SOON if days <= DUE_SOON_DAYS else Status.OPEN
+
+
+def _with_status(deadline: Deadline, today: dt.date) -> Deadline:
+    days, status = status_on(deadline.due, today)
+    return deadline.model_copy(update={"days_remaining": days, "status": status})
+
+
 def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
     jurisdiction: str,
     incident_date: dt.date,
@@ -81,6 +108,7 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
     defendants: Iterable[Defendant | str] | Defendant | str | None = None,
     locality: str | None = None,
     denial_date: dt.date | None = None,
+    today: dt.date | None = None,
     rules: RuleSet | None = None,
 ) -> DeadlineReport:
     """Compute every deadline an incident starts in one jurisdiction.
@@ -98,6 +126,9 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
         denial_date: the date an administrative claim (FTCA, a state claims act)
             was denied in writing; suit periods that run from a denial are
             computed only when it is given.
+        today: the date to count days remaining from; each deadline then has
+            ``days_remaining`` and a ``status`` (expired, due soon within
+            `DUE_SOON_DAYS`, open). The library never reads the clock.
         rules: rules loaded with `load_rules`; the packaged ones by default.
 
     Returns:
@@ -127,11 +158,15 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
         denial = _require_date(denial_date, "denial_date", earliest=incident)
     facts = Facts(defendants=kinds, locality=place, denial_date=denial)
     deadlines, notes = compute_tracks(ruleset, code, incident, facts)
+    if today is not None:
+        when = _require_date(today, "today", earliest=dt.date(1900, 1, 1))
+        deadlines = [_with_status(d, when) for d in deadlines]
     return DeadlineReport.model_construct(
         jurisdiction=_jurisdiction(code),
         incident_date=incident,
         defendants=tuple(sorted(kinds, key=list(Defendant).index)),
         locality=place,
+        today=today,
         deadlines=tuple(deadlines),
         immunity=immunity_summary(deadlines, NAMES[code]),
         warnings=(*REPORT_WARNINGS, *notes),

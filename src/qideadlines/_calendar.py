@@ -185,18 +185,36 @@ class CourtCalendar:
 
     def __call__(self, day: dt.date) -> ClosedDay | None:
         """Return why a last day on `day` is moved, or None."""
+        year = self._years.get(day.year)
+        if year is None:
+            year = self._years[day.year] = self._close_year(day.year)
+        return year.get(day)
+
+    def _close_year(self, year: int) -> dict[dt.date, ClosedDay]:
+        # Every answer for the year at once: a deadline computation is then a few
+        # dictionary look-ups, and a batch of a million rows builds each year once.
+        holidays = self._build_year(year)
+        first = dt.date(year, 1, 1)
+        saturday = first + dt.timedelta(days=(5 - first.weekday()) % 7)
+        weekends = {saturday + dt.timedelta(days=d) for d in range(0, 366, 7)}
+        weekends |= {d + dt.timedelta(days=1) for d in weekends}
+        weekends |= {first} if first.weekday() == 6 else set()  # noqa: PLR2004
+        closed = {}
+        for day in sorted({d for d in weekends if d.year == year} | set(holidays)):
+            answer = self._resolve(day, holidays.get(day))
+            if answer is not None:
+                closed[day] = answer
+        return closed
+
+    def _resolve(self, day: dt.date, holiday: ClosedDay | None) -> ClosedDay | None:
         rule = next((r for r in self._computation if r.applies_to(day)), None)
         if rule is None:
             return None
         words = rule.rule.split()
-        holiday = None
-        if "holiday" in words:
-            year = self._years.get(day.year)
-            if year is None:
-                year = self._years[day.year] = self._build_year(day.year)
-            holiday = year.get(day)
-            if holiday is not None and holiday.settled:
-                return holiday
+        if "holiday" not in words:
+            holiday = None
+        elif holiday is not None and holiday.settled:
+            return holiday
         weekday = day.weekday()
         if weekday < 5:  # noqa: PLR2004
             return holiday

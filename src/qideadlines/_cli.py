@@ -14,10 +14,10 @@ import sys
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Sequence
+    from collections.abc import Callable, Iterator, Sequence
     from typing import NoReturn, TextIO
 
-    from ._models import Deadline, DeadlineReport, JurisdictionRules
+    from ._models import DeadlineReport
 
 __all__ = ["build_parser", "main"]
 
@@ -46,6 +46,20 @@ def _iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(msg) from None
 
 
+def _today(text: str) -> dt.date:
+    return _iso_date(text)
+
+
+def _add_today(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--today",
+        type=_today,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="count days remaining from this date (default: the local date, which is printed)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser (also used to render the CLI reference).
 
@@ -68,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Compute every filing and notice deadline an incident starts: § 1983, "
         "state civil-rights acts, notices of claim and tort suits against local and state "
         "government, Bivens and the FTCA, each with the law behind it.",
-        epilog="Example: qideadlines compute NY 2024-03-15 --defendant local --locality nyc",
+        epilog="Example: qideadlines compute TX 2024-03-15 --defendant local --locality tyler",
     )
     compute.add_argument("jurisdiction", metavar="JURISDICTION", help="USPS code, e.g. CO")
     compute.add_argument(
@@ -82,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         "officers; repeat for several; default all three",
     )
     compute.add_argument(
-        "--locality", default="", help="a place with its own rules, e.g. nyc (New York City)"
+        "--locality", default="", help="a place with its own rules, e.g. tyler (Tyler, Texas)"
     )
     compute.add_argument(
         "--denial-date",
@@ -91,7 +105,43 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="the date an administrative claim was denied in writing (FTCA, state claims acts)",
     )
-    compute.add_argument("--json", action="store_true", help="print the report as JSON")
+    _add_today(compute)
+    compute.add_argument(
+        "--format", choices=("text", "json", "csv"), default="text", help="output format"
+    )
+    compute.add_argument("--json", action="store_true", help="shorthand for --format json")
+    compute.add_argument(
+        "--ics", metavar="FILE", help="also write an iCalendar file with one event per deadline"
+    )
+
+    batch = commands.add_parser(
+        "batch",
+        help="compute deadlines for every row of a CSV file",
+        description="Read a CSV with columns jurisdiction and incident_date (and optionally "
+        "defendant, locality, denial_date, today) and write every input row back with a due "
+        "date per track, the next deadline and an error column. Rows that cannot be computed "
+        "keep their place; the exit status is 1 if any row failed.",
+        epilog="Example: qideadlines batch intake.csv -o deadlines.csv --tracks section_1983",
+    )
+    batch.add_argument("input", metavar="IN.csv", help="input CSV, or - for standard input")
+    batch.add_argument(
+        "-o", "--output", default="-", metavar="OUT.csv", help="output CSV (default: stdout)"
+    )
+    batch.add_argument(
+        "--tracks", default=None, help="comma-separated track ids to compute (default: all)"
+    )
+    batch.add_argument(
+        "--ics", metavar="FILE", help="also write one iCalendar file for every row's deadlines"
+    )
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the report",
+        description="Print the JSON Schema, generated from the models, of the report that "
+        "`compute --format json` prints.",
+        epilog="Example: qideadlines schema > report.schema.json",
+    )
+    del schema
 
     listing = commands.add_parser(
         "jurisdictions",
@@ -113,94 +163,141 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _long(day: dt.date) -> str:
-    return f"{day:%a} {day.isoformat()}"
+def _local_today() -> dt.date:
+    import datetime as dt
+
+    # The one place the clock is read: the command line's default for --today.
+    return dt.date.today()  # noqa: DTZ011 - the user's local date is the point
 
 
-def _render_deadline(deadline: Deadline, out: TextIO) -> None:
-    who = "" if deadline.defendant.value == "any" else f" [{deadline.defendant.value}]"
-    out.write(f"{deadline.track.value}{who}: {deadline.action}, by {_long(deadline.due)}\n")
-    out.write(f"  period      {deadline.period} ({deadline.citation})\n")
-    for label, value in (
-        ("send to", deadline.recipient),
-        ("contents", deadline.content),
-        ("if missed", deadline.consequence),
-        ("caps, fees", deadline.caps_fees),
-    ):
-        if value:
-            out.write(f"  {label:<11} {value}\n")
-    if deadline.case:
-        out.write(f"  applied in  {deadline.case}\n")
-    out.write(f"  confidence  {deadline.confidence.value} (verified {deadline.verified})\n")
-    out.write(f"  source      {deadline.source_url}\n")
-    out.write("  why:\n")
-    out.writelines(
-        f"    {number}. {step.text}\n" for number, step in enumerate(deadline.explanation, 1)
+def _color(out: TextIO) -> bool:
+    import os
+
+    return out.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _write_ics(path: str, reports: list[DeadlineReport], stamp: dt.date) -> None:
+    from ._errors import QiDeadlinesError
+
+    try:
+        from ._render import to_calendar
+
+        calendar = to_calendar(reports, stamp=stamp)
+    except ModuleNotFoundError as exc:
+        msg = "--ics needs the icalendar package: pip install 'qideadlines[ics]'."
+        raise QiDeadlinesError(msg) from exc
+    with open(path, "wb") as handle:  # noqa: PTH123 - a plain file the user named
+        handle.write(calendar.to_ical())
+
+
+def _compute(args: argparse.Namespace, out: TextIO) -> int:
+    from ._api import compute_deadlines
+    from ._render import render_csv, render_text
+
+    today = args.today or _local_today()
+    report = compute_deadlines(
+        args.jurisdiction,
+        args.incident_date,
+        defendants=args.defendant,
+        locality=args.locality,
+        denial_date=args.denial_date,
+        today=today,
     )
-    if deadline.warnings:
-        out.write("  warnings:\n")
-        out.writelines(f"    - {w}\n" for w in deadline.warnings)
+    fmt = "json" if args.json else args.format
+    if fmt == "json":
+        out.write(report.model_dump_json(indent=2) + "\n")
+    elif fmt == "csv":
+        render_csv(report, out)
+    else:
+        render_text(report, out, color=_color(out))
+    if args.ics:
+        _write_ics(args.ics, [report], today)
+    return 0
 
 
-def _render_report(report: DeadlineReport, out: TextIO) -> None:
-    j = report.jurisdiction
-    out.write(f"{j.name} ({j.code}), incident on {_long(report.incident_date)}\n\n")
-    width = max((len(d.track.value) for d in report.deadlines), default=0) + 10
-    for d in sorted(report.deadlines, key=lambda d: d.due):
-        who = "" if d.defendant.value == "any" else f" [{d.defendant.value}]"
-        out.write(f"  {_long(d.due)}  {(d.track.value + who):<{width}} {d.citation}\n")
-    out.write("\n")
-    for deadline in report.deadlines:
-        _render_deadline(deadline, out)
-        out.write("\n")
-    if report.immunity:
-        out.write("Qualified immunity:\n")
-        out.writelines(f"  - {line}\n" for line in report.immunity)
-        out.write("\n")
-    out.write("Warnings:\n")
-    out.writelines(f"  - {w}\n" for w in report.warnings)
-    out.write(f"\n{report.disclaimer}\n")
+def _batch(args: argparse.Namespace, out: TextIO) -> int:
+    import csv
+    import io
+
+    from ._api import compute_deadlines
+    from ._batch import batch_columns, compute_batch, parse_tracks
+    from ._errors import QiDeadlinesError
+    from ._render import write_rows
+
+    tracks = parse_tracks(args.tracks.split(",") if args.tracks else None)
+    try:
+        source = (
+            io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline="")
+            if args.input == "-"
+            else open(args.input, encoding="utf-8-sig", newline="")  # noqa: SIM115, PTH123
+        )
+    except OSError as exc:
+        msg = f"cannot read {args.input!r}: {exc.strerror}."
+        raise QiDeadlinesError(msg) from exc
+    with source:
+        reader = csv.DictReader(source)
+        header = reader.fieldnames or []
+        for needed in ("jurisdiction", "incident_date"):
+            if needed not in header:
+                msg = f"{args.input!r} has no {needed!r} column; the header is {header}."
+                raise QiDeadlinesError(msg)
+        failed = 0
+        progress = sys.stderr.isatty()
+        reports: list[DeadlineReport] = []
+
+        def rows() -> Iterator[dict[str, str]]:
+            nonlocal failed
+            for number, row in enumerate(compute_batch(reader, tracks=tracks), 1):
+                failed += bool(row["error"])
+                if args.ics and not row["error"]:
+                    reports.append(_report_for(compute_deadlines, row))
+                if progress and number % 1000 == 0:
+                    sys.stderr.write(f"\r{_PROG}: {number} rows")
+                yield row
+            if progress:
+                sys.stderr.write("\n")
+
+        if args.output == "-":
+            write_rows(rows(), batch_columns(header, tracks), out)
+        else:
+            with open(args.output, "w", encoding="utf-8", newline="") as target:  # noqa: PTH123
+                write_rows(rows(), batch_columns(header, tracks), target)
+    if args.ics:
+        _write_ics(args.ics, reports, _local_today())
+    if failed:
+        sys.stderr.write(f"{_PROG}: {failed} row(s) could not be computed; see the error column\n")
+    return 1 if failed else 0
 
 
-def _render_rules(rules: JurisdictionRules, out: TextIO) -> None:
-    j = rules.jurisdiction
-    circuit = f"{j.circuit} Circuit" if j.circuit else "no federal district court"
-    out.write(f"{j.name} ({j.code}), {circuit}\n\n")
-    for row in rules.rules:
-        start = row.accrual_from.isoformat() if row.accrual_from else "any earlier date"
-        end = row.accrual_to.isoformat() if row.accrual_to else "today"
-        out.write(f"{row.track.value} [{row.role.value}] accrual {start} .. {end}: {row.period}\n")
-        out.write(f"  citation    {row.citation}\n")
-        if row.case:
-            out.write(f"  case        {row.case}\n")
-        out.write(f"  source      {row.source_url}\n")
-        out.write(f"  verified    {row.verified} ({row.confidence.value} confidence)\n")
-        if row.notes:
-            out.write(f"  notes       {row.notes}\n")
-    out.write("\nCourt calendar:\n")
-    for cal in rules.calendar:
-        if cal.jurisdiction == "US" and cal.kind.value == "closure":
-            continue
-        what = " ".join(x for x in (cal.holiday, cal.rule) if x)
-        out.write(f"  {cal.jurisdiction} {cal.kind.value}: {what} — {cal.citation}")
-        out.write(f" ({cal.confidence.value})\n")
+def _report_for(compute: Callable[..., DeadlineReport], row: dict[str, str]) -> DeadlineReport:
+    import datetime as dt
+
+    def day(column: str) -> dt.date | None:
+        text = (row.get(column) or "").strip()
+        return dt.date.fromisoformat(text) if text else None
+
+    defendants = [d for d in (row.get("defendant") or "").replace(",", ";").split(";") if d.strip()]
+    return compute(
+        row["jurisdiction"],
+        day("incident_date"),
+        defendants=defendants or None,
+        locality=row.get("locality") or None,
+        denial_date=day("denial_date"),
+        today=day("today"),
+    )
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "compute":
-        from ._api import compute_deadlines
+        return _compute(args, out)
+    if args.command == "batch":
+        return _batch(args, out)
+    if args.command == "schema":
+        import json
 
-        report = compute_deadlines(
-            args.jurisdiction,
-            args.incident_date,
-            defendants=args.defendant,
-            locality=args.locality,
-            denial_date=args.denial_date,
-        )
-        if args.json:
-            out.write(report.model_dump_json(indent=2) + "\n")
-        else:
-            _render_report(report, out)
+        from ._models import DeadlineReport
+
+        out.write(json.dumps(DeadlineReport.model_json_schema(), indent=2) + "\n")
     elif args.command == "jurisdictions":
         from ._api import list_jurisdictions
 
@@ -213,12 +310,13 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             out.writelines(f"{j.code}  {j.name}\n" for j in found)
     else:
         from ._api import get_rules
+        from ._render import render_rules
 
         rules = get_rules(args.jurisdiction)
         if args.json:
             out.write(rules.model_dump_json(indent=2, by_alias=True) + "\n")
         else:
-            _render_rules(rules, out)
+            render_rules(rules, out)
     return 0
 
 
@@ -239,7 +337,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write(f"{_PROG} {version(_PROG)}\n")
         return 0
     if args.command is None:
-        parser.error("choose a command: compute, jurisdictions or rules")
+        parser.error("choose a command: compute, batch, schema, jurisdictions or rules")
     from ._errors import QiDeadlinesError
 
     try:

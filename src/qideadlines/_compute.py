@@ -37,8 +37,12 @@ def add_period(start: dt.date, period: Period) -> dt.date:
     """
     if period.unit is PeriodUnit.DAYS:
         return start + dt.timedelta(days=period.value)
-    months = period.value * (12 if period.unit is PeriodUnit.YEARS else 1)
-    index = start.year * 12 + start.month - 1 + months
+    if period.unit is PeriodUnit.YEARS:
+        try:
+            return start.replace(year=start.year + period.value)
+        except ValueError:  # February 29 in a common year
+            return start.replace(year=start.year + period.value, day=28)
+    index = start.year * 12 + start.month - 1 + period.value
     year, month = divmod(index, 12)
     month += 1
     day = min(start.day, calendar.monthrange(year, month)[1])

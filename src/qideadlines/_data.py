@@ -279,7 +279,15 @@ class RuleSet:
         '2 years'
     """
 
-    __slots__ = ("_by_code", "_calendars", "calendar_path", "calendar_rows", "path", "rows")
+    __slots__ = (
+        "_by_code",
+        "_by_track",
+        "_calendars",
+        "calendar_path",
+        "calendar_rows",
+        "path",
+        "rows",
+    )
 
     def __init__(
         self,
@@ -296,6 +304,7 @@ class RuleSet:
         for row in rows:
             self._by_code[row.jurisdiction].append(row)
         self._calendars: dict[tuple[str, Regime], CourtCalendar] = {}
+        self._by_track: dict[tuple[str, Track], tuple[RuleRow, ...]] = {}
 
     def __iter__(self) -> Iterator[RuleRow]:
         return iter(self.rows)
@@ -311,11 +320,17 @@ class RuleSet:
             raise UnknownJurisdictionError(jurisdiction)
         return code
 
-    def rules_for(self, jurisdiction: str, track: Track) -> list[RuleRow]:
+    def rules_for(self, jurisdiction: str, track: Track) -> tuple[RuleRow, ...]:
         """Every row for one jurisdiction (or ``US``) and track, rule rows first."""
-        code = "US" if jurisdiction == "US" else self.code(jurisdiction)
-        rows = [r for r in self._by_code[code] if r.track is track]
-        return sorted(rows, key=lambda r: (r.role is not Role.RULE, r.accrual_from or dt.date.min))
+        found = self._by_track.get((jurisdiction, track))
+        if found is None:
+            code = "US" if jurisdiction == "US" else self.code(jurisdiction)
+            rows = [r for r in self._by_code[code] if r.track is track]
+            found = tuple(
+                sorted(rows, key=lambda r: (r.role is not Role.RULE, r.accrual_from or dt.date.min))
+            )
+            self._by_track[jurisdiction, track] = found
+        return found
 
     def jurisdiction_rules(self, jurisdiction: str) -> JurisdictionRules:
         """Everything that governs one jurisdiction."""
@@ -330,12 +345,16 @@ class RuleSet:
 
     def calendar(self, jurisdiction: str, regime: Regime) -> CourtCalendar:
         """The court calendar of one jurisdiction under one regime, built once."""
+        cal = self._calendars.get((jurisdiction, regime))
+        if cal is not None:
+            return cal
         code = self.code(jurisdiction)
         key = (code, regime)
         cal = self._calendars.get(key)
         if cal is None:
             rows = tuple(r for r in self.calendar_rows if r.jurisdiction in {code, "US"})
             cal = self._calendars[key] = build_calendar(code, regime, rows)
+        self._calendars[jurisdiction, regime] = cal
         return cal
 
 

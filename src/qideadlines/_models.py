@@ -17,6 +17,7 @@ from ._jurisdictions import NAMES
 
 __all__ = [
     "DISCLAIMER",
+    "DUE_SOON_DAYS",
     "CalendarKind",
     "CalendarRow",
     "ClosedDay",
@@ -34,10 +35,14 @@ __all__ = [
     "Role",
     "RuleRow",
     "RunsFrom",
+    "Status",
     "Step",
     "StepKind",
     "Track",
 ]
+
+#: A deadline this many days away or fewer is `due_soon`.
+DUE_SOON_DAYS: Final = 30
 
 DISCLAIMER: Final = (
     "This is legal information, not legal advice: confirm every deadline with a "
@@ -143,6 +148,14 @@ class CalendarKind(StrEnum):
     REMOVE = "remove"
     ADD = "add"
     CLOSURE = "closure"
+
+
+class Status(StrEnum):
+    """Where a deadline stands on the `today` the caller gave."""
+
+    EXPIRED = "expired"
+    DUE_SOON = "due_soon"
+    OPEN = "open"
 
 
 class StepKind(StrEnum):
@@ -423,6 +436,8 @@ class Deadline(BaseModel):
     waiting_period: Period | None = None
     caps_fees: str = ""
     prosecutors_clock: bool = False
+    days_remaining: int | None = None
+    status: Status | None = None
     readings: tuple[Reading, ...]
     explanation: tuple[Step, ...]
     warnings: tuple[str, ...]
@@ -438,6 +453,7 @@ class DeadlineReport(BaseModel):
     incident_date: dt.date
     defendants: tuple[Defendant, ...]
     locality: str
+    today: dt.date | None = None
     deadlines: tuple[Deadline, ...]
     immunity: tuple[str, ...]
     warnings: tuple[str, ...]

@@ -572,3 +572,38 @@ def immunity_summary(deadlines: list[Deadline], name: str) -> tuple[str, ...]:
                 f"({deadline.citation})."
             )
     return tuple(dict.fromkeys(lines))
+
+
+def due_dates(
+    rules: RuleSet, code: str, incident: dt.date, facts: Facts, tracks: tuple[Track, ...]
+) -> dict[Track, dt.date]:
+    """The `due` date of each track that applies, without building the explanations.
+
+    The same rows, periods and regimes as `compute_tracks`, for batch work: `due` is the
+    earliest reading, and a reading that counts only settled closures is never later
+    than one that counts them all, so only those rolls are needed. Where a track has a
+    deadline per defendant, the earliest is given.
+
+    Example:
+        >>> from qideadlines import load_rules
+        >>> facts = Facts(frozenset({Defendant.LOCAL}), "", None)
+        >>> due_dates(load_rules(), "CO", dt.date(2024, 3, 15), facts, (Track.SECTION_1983,))
+        {<Track.SECTION_1983: 'section_1983'>: datetime.date(2026, 3, 16)}
+    """
+    out: dict[Track, dt.date] = {}
+    discard: list[str] = []
+    for track in tracks:
+        if not TRACK_DEFENDANTS[track] & facts.defendants:
+            continue
+        best: dt.date | None = None
+        for rows in _candidates(rules, code, track, incident, facts, discard).values():
+            if all(r.role is Role.ALTERNATIVE for r, _ in rows):
+                continue
+            for row, start in rows:
+                raw = add_period(start, row.period)
+                for regime in _REGIMES[track]:
+                    due, _ = roll_forward(raw, rules.calendar(code, regime), settled_only=True)
+                    best = due if best is None or due < best else best
+        if best is not None:
+            out[track] = best
+    return out

@@ -1,0 +1,274 @@
+"""Rendering reports for people, spreadsheets and calendars.
+
+Clients of the public API only: nothing here computes a date.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Final, TextIO
+
+from ._models import DISCLAIMER, Deadline, DeadlineReport, JurisdictionRules, Status
+
+if TYPE_CHECKING:
+    from icalendar import Calendar
+
+__all__ = [
+    "REPORT_CSV_COLUMNS",
+    "render_csv",
+    "render_rules",
+    "render_text",
+    "safe_cell",
+    "to_calendar",
+    "write_rows",
+]
+
+REPORT_CSV_COLUMNS: Final = (
+    "jurisdiction",
+    "incident_date",
+    "track",
+    "defendant",
+    "action",
+    "due",
+    "days_remaining",
+    "status",
+    "period",
+    "citation",
+    "case",
+    "source_url",
+    "confidence",
+)
+_FORMULA: Final = ("=", "+", "-", "@", "\t", "\r")
+_COLORS: Final = {Status.EXPIRED: "\033[31m", Status.DUE_SOON: "\033[33m", Status.OPEN: ""}
+_RESET: Final = "\033[0m"
+
+
+def safe_cell(value: str) -> str:
+    """Neutralise a cell a spreadsheet would run as a formula (OWASP CSV injection).
+
+    Example:
+        >>> safe_cell("=HYPERLINK(1)"), safe_cell("2024-03-15")
+        ("'=HYPERLINK(1)", '2024-03-15')
+    """
+    return "'" + value if value.startswith(_FORMULA) else value
+
+
+def write_rows(rows: Iterable[Mapping[str, str]], columns: Sequence[str], out: TextIO) -> None:
+    r"""Write rows as spreadsheet-safe CSV, one at a time.
+
+    Example:
+        >>> import io
+        >>> buffer = io.StringIO()
+        >>> write_rows([{"a": "=1"}], ["a"], buffer)
+        >>> buffer.getvalue()
+        "a\n'=1\n"
+    """
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([safe_cell(c) for c in columns])
+    for row in rows:
+        writer.writerow([safe_cell(row.get(c) or "") for c in columns])
+
+
+def _long(day: dt.date) -> str:
+    return f"{day:%a} {day.isoformat()}"
+
+
+def _who(deadline: Deadline) -> str:
+    return "" if deadline.defendant.value == "any" else f" [{deadline.defendant.value}]"
+
+
+def _remaining(deadline: Deadline) -> str:
+    if deadline.days_remaining is None:
+        return ""
+    days = deadline.days_remaining
+    if days < 0:
+        return f"expired {-days}d ago"
+    return "today" if days == 0 else f"{days}d left"
+
+
+def _render_deadline(deadline: Deadline, out: TextIO) -> None:
+    out.write(f"{deadline.track.value}{_who(deadline)}: {deadline.action}, ")
+    out.write(f"by {_long(deadline.due)}\n")
+    out.write(f"  period      {deadline.period} ({deadline.citation})\n")
+    for label, value in (
+        ("send to", deadline.recipient),
+        ("contents", deadline.content),
+        ("if missed", deadline.consequence),
+        ("caps, fees", deadline.caps_fees),
+        ("applied in", deadline.case),
+    ):
+        if value:
+            out.write(f"  {label:<11} {value}\n")
+    out.write(f"  confidence  {deadline.confidence.value} (verified {deadline.verified})\n")
+    out.write(f"  source      {deadline.source_url}\n")
+    out.write("  why:\n")
+    out.writelines(
+        f"    {number}. {step.text}\n" for number, step in enumerate(deadline.explanation, 1)
+    )
+    if deadline.warnings:
+        out.write("  warnings:\n")
+        out.writelines(f"    - {w}\n" for w in deadline.warnings)
+
+
+def render_text(report: DeadlineReport, out: TextIO, *, color: bool = False) -> None:
+    """A table a person reads at a glance, the detail of each deadline, warnings, reminder.
+
+    Example:
+        >>> import io, datetime
+        >>> from qideadlines import compute_deadlines
+        >>> buffer = io.StringIO()
+        >>> render_text(compute_deadlines("CO", datetime.date(2024, 3, 15)), buffer)
+        >>> buffer.getvalue().splitlines()[-1].startswith("This is legal information")
+        True
+    """
+    j = report.jurisdiction
+    out.write(f"{j.name} ({j.code}), incident on {_long(report.incident_date)}")
+    out.write(f"; today taken as {report.today.isoformat()}\n\n" if report.today else "\n\n")
+    rows = [
+        (_long(d.due), d.track.value + _who(d), _remaining(d), d.citation, d.status)
+        for d in sorted(report.deadlines, key=lambda d: (d.due, d.track.value))
+    ]
+    headers = ("due", "track", "remaining", "the law")
+    widths = [
+        max([len(headers[0]), *(len(r[0]) for r in rows)]),
+        max([len(headers[1]), *(len(r[1]) for r in rows)]),
+        max([len(headers[2]), *(len(r[2]) for r in rows)]),
+    ]
+    out.write(f"  {headers[0]:<{widths[0]}}  {headers[1]:<{widths[1]}}  ")
+    out.write(f"{headers[2]:<{widths[2]}}  {headers[3]}\n")
+    for due, track, remaining, law, status in rows:
+        start = _COLORS[status] if color and status is not None else ""
+        end = _RESET if start else ""
+        out.write(f"  {start}{due:<{widths[0]}}  {track:<{widths[1]}}  ")
+        out.write(f"{remaining:<{widths[2]}}{end}  {law}\n")
+    out.write("\n")
+    for deadline in report.deadlines:
+        _render_deadline(deadline, out)
+        out.write("\n")
+    if report.immunity:
+        out.write("Qualified immunity:\n")
+        out.writelines(f"  - {line}\n" for line in report.immunity)
+        out.write("\n")
+    out.write("Warnings:\n")
+    out.writelines(f"  - {w}\n" for w in report.warnings)
+    out.write(f"\n{report.disclaimer}\n")
+
+
+def report_rows(report: DeadlineReport) -> Iterable[dict[str, str]]:
+    """One flat row per deadline, for `render_csv`."""
+    for d in report.deadlines:
+        yield {
+            "jurisdiction": d.jurisdiction,
+            "incident_date": report.incident_date.isoformat(),
+            "track": d.track.value,
+            "defendant": d.defendant.value,
+            "action": d.action,
+            "due": d.due.isoformat(),
+            "days_remaining": "" if d.days_remaining is None else str(d.days_remaining),
+            "status": d.status.value if d.status else "",
+            "period": str(d.period),
+            "citation": d.citation,
+            "case": d.case,
+            "source_url": d.source_url,
+            "confidence": d.confidence.value,
+        }
+
+
+def render_csv(report: DeadlineReport, out: TextIO) -> None:
+    """One spreadsheet-safe CSV row per deadline.
+
+    Example:
+        >>> import io, datetime
+        >>> from qideadlines import compute_deadlines
+        >>> buffer = io.StringIO()
+        >>> render_csv(compute_deadlines("CO", datetime.date(2024, 3, 15)), buffer)
+        >>> buffer.getvalue().splitlines()[0].split(",")[:3]
+        ['jurisdiction', 'incident_date', 'track']
+    """
+    write_rows(report_rows(report), REPORT_CSV_COLUMNS, out)
+
+
+def render_rules(rules: JurisdictionRules, out: TextIO) -> None:
+    """Every rule row of a jurisdiction with its citation, source and confidence."""
+    j = rules.jurisdiction
+    circuit = f"{j.circuit} Circuit" if j.circuit else "no federal district court"
+    out.write(f"{j.name} ({j.code}), {circuit}\n\n")
+    for row in rules.rules:
+        start = row.accrual_from.isoformat() if row.accrual_from else "any earlier date"
+        end = row.accrual_to.isoformat() if row.accrual_to else "today"
+        what = "no deadline" if row.period_value is None else str(row.period)
+        who = "" if row.defendant.value == "any" else f" {row.defendant.value}"
+        where = f" in {row.locality}" if row.locality else ""
+        out.write(
+            f"{row.jurisdiction} {row.track.value}{who}{where} [{row.role.value}] "
+            f"accrual {start} .. {end}: {what}\n"
+        )
+        out.write(f"  citation    {row.citation}\n")
+        if row.case:
+            out.write(f"  case        {row.case}\n")
+        out.write(f"  source      {row.source_url}\n")
+        out.write(f"  verified    {row.verified} ({row.confidence.value} confidence)\n")
+        if row.notes:
+            out.write(f"  notes       {row.notes}\n")
+    out.write("\nCourt calendar:\n")
+    for cal in rules.calendar:
+        if cal.jurisdiction == "US" and cal.kind.value == "closure":
+            continue
+        what = " ".join(x for x in (cal.holiday, cal.rule) if x)
+        out.write(f"  {cal.jurisdiction} {cal.kind.value}: {what} — {cal.citation}")
+        out.write(f" ({cal.confidence.value})\n")
+
+
+def _uid(report: DeadlineReport, deadline: Deadline) -> str:
+    key = (
+        f"{report.jurisdiction.code}|{report.incident_date}|{deadline.track.value}|"
+        f"{deadline.defendant.value}|{deadline.due}"
+    )
+    return hashlib.sha256(key.encode()).hexdigest()[:32] + "@qideadlines"
+
+
+def to_calendar(reports: Iterable[DeadlineReport], *, stamp: dt.date) -> Calendar:
+    """One all-day event per deadline, with alarms 30 and 7 days before.
+
+    `stamp` is the DTSTAMP of every event (RFC 5545 § 3.8.7.2), passed in so the
+    calendar is the same for the same inputs.
+
+    Raises:
+        ModuleNotFoundError: the optional ``icalendar`` package is not installed
+            (``pip install 'qideadlines[ics]'``).
+    """
+    from icalendar import Alarm, Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//qideadlines//civil-rights deadlines//EN")
+    calendar.add("version", "2.0")
+    stamped = dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.UTC)
+    for report in reports:
+        j = report.jurisdiction
+        for deadline in report.deadlines:
+            event = Event()
+            event.add("uid", _uid(report, deadline))
+            event.add("dtstamp", stamped)
+            event.add("dtstart", deadline.due)
+            event.add("dtend", deadline.due + dt.timedelta(days=1))
+            event.add("summary", f"{deadline.track.value} ({j.name}): {deadline.action}")
+            lines = [
+                f"Incident: {report.incident_date.isoformat()} in {j.name}.",
+                f"Period: {deadline.period} — {deadline.citation}.",
+                *(f"{n}. {s.text}" for n, s in enumerate(deadline.explanation, 1)),
+                *(f"Warning: {w}" for w in deadline.warnings),
+                f"Source: {deadline.source_url}",
+                DISCLAIMER,
+            ]
+            event.add("description", "\n".join(lines))
+            for days in (30, 7):
+                alarm = Alarm()
+                alarm.add("action", "DISPLAY")
+                alarm.add("description", f"{days} days left: {deadline.action}")
+                alarm.add("trigger", dt.timedelta(days=-days))
+                event.add_component(alarm)
+            calendar.add_component(event)
+    return calendar

@@ -1,0 +1,253 @@
+"""Batch CSV, machine-readable output, calendar export, text for people."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import icalendar
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qideadlines import DeadlineReport, Status, Track, compute_deadlines
+from qideadlines._batch import batch_columns, compute_batch, parse_tracks
+from qideadlines._cli import main
+from qideadlines._errors import InvalidFactError
+from qideadlines._render import safe_cell
+
+from strategies import dates, jurisdictions
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@settings(max_examples=60)
+@given(
+    jurisdictions(),
+    dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)),
+    st.sets(st.sampled_from(["local", "state", "federal"]), min_size=1),
+)
+def test_batch_due_dates_equal_the_reports(code: str, incident: dt.date, who: set[str]) -> None:
+    """The batch's fast path gives the same `due` as the full report, track by track."""
+    denial = incident + dt.timedelta(days=120)
+    row = {
+        "jurisdiction": code,
+        "incident_date": incident.isoformat(),
+        "defendant": ";".join(sorted(who)),
+        "denial_date": denial.isoformat(),
+    }
+    (out,) = compute_batch([row])
+    report = compute_deadlines(code, incident, defendants=who, denial_date=denial)
+    for track in Track:
+        dues = [d.due for d in report.deadlines if d.track is track]
+        assert out[f"due_{track.value}"] == (min(dues).isoformat() if dues else ""), track
+
+
+def test_every_row_comes_back_in_order_with_its_columns() -> None:
+    rows = [
+        {"jurisdiction": "CO", "incident_date": "2024-03-15", "client": "A"},
+        {"jurisdiction": "XX", "incident_date": "2024-03-15", "client": "B"},
+        {"jurisdiction": "NY", "incident_date": "15/03/2024", "client": "C"},
+        {"jurisdiction": "TX", "incident_date": "2024-03-15", "client": "D", "claim": "x"},
+        {"jurisdiction": "TX", "incident_date": "2024-03-15", "client": "E", "defendant": "city"},
+        {"jurisdiction": "NY", "incident_date": "2024-03-15", "client": "F", "today": "2025-01-01"},
+    ]
+    out = list(compute_batch(rows, tracks=["section_1983", "local_tort_notice"]))
+    assert [r["client"] for r in out] == ["A", "B", "C", "D", "E", "F"]
+    assert out[0]["due_section_1983"] == "2026-03-16"
+    assert out[0]["error"] == ""
+    assert "Unknown jurisdiction" in out[1]["error"]
+    assert "is not a date" in out[2]["error"]
+    assert "'claim' is not supported yet" in out[3]["error"]
+    assert "'city'" in out[4]["error"]
+    assert all(r["due_section_1983"] == "" for r in out[1:5])
+    assert out[5]["next_track"] == "section_1983"  # the 90-day notice expired in 2024
+    assert out[5]["days_remaining"] == str((dt.date(2027, 3, 15) - dt.date(2025, 1, 1)).days)
+
+
+def test_batch_columns_and_tracks() -> None:
+    assert parse_tracks(None) == tuple(Track)
+    with pytest.raises(InvalidFactError, match="not one of"):
+        parse_tracks(["section_1985"])
+    columns = batch_columns(["jurisdiction", "incident_date", "error"], (Track.BIVENS,))
+    assert columns == [
+        "jurisdiction", "incident_date", "error", "due_bivens", "next_track", "next_due",
+        "days_remaining",
+    ]  # fmt: skip
+
+
+def test_batch_cli_is_spreadsheet_safe_and_reports_failures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text(
+        'jurisdiction,incident_date,note\nCO,2024-03-15,=HYPERLINK("x")\nXX,2024-03-15,@a\n',
+        encoding="utf-8",
+    )
+    target = tmp_path / "out.csv"
+    code, _, err = run(capsys, "batch", str(source), "-o", str(target), "--tracks", "bivens")
+    assert code == 1
+    assert "1 row(s) could not be computed" in err
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert [r["note"] for r in rows] == ['\'=HYPERLINK("x")', "'@a"]
+    assert rows[0]["due_bivens"] == "2026-03-16"
+    assert rows[1]["error"].startswith("Unknown jurisdiction")
+    assert list(rows[0]) == [
+        "jurisdiction", "incident_date", "note", "due_bivens", "next_track", "next_due",
+        "days_remaining", "error",
+    ]  # fmt: skip
+
+
+def test_batch_cli_reads_stdin_and_exits_zero_when_all_rows_pass() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "qideadlines", "batch", "-", "--tracks", "section_1983"],
+        input="jurisdiction,incident_date\nOR,1998-08-14\n",
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1].startswith("OR,1998-08-14,2000-08-14")
+
+
+def test_batch_cli_input_problems_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "batch", str(tmp_path / "missing.csv"))
+    assert code == 2
+    assert "cannot read" in err
+    bad = tmp_path / "bad.csv"
+    bad.write_text("state,date\nCO,2024-03-15\n", encoding="utf-8")
+    code, _, err = run(capsys, "batch", str(bad))
+    assert code == 2
+    assert "no 'jurisdiction' column" in err
+    code, _, err = run(capsys, "batch", str(bad), "--tracks", "nope")
+    assert code == 2
+    assert "track 'nope'" in err
+
+
+def test_batch_memory_does_not_grow_with_the_input() -> None:
+    """Rows are streamed: a generator of a million rows is never held."""
+
+    def many() -> object:
+        for i in range(10**6):
+            yield {"jurisdiction": "CO", "incident_date": "2024-03-15", "n": str(i)}
+
+    out = compute_batch(many(), tracks=["section_1983"])  # type: ignore[arg-type]
+    first = [next(out) for _ in range(3)]
+    assert [r["n"] for r in first] == ["0", "1", "2"]
+
+
+def test_compute_formats(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "compute", "CO", "2024-03-15", "--format", "csv",
+                       "--today", "2025-01-01")  # fmt: skip
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    section = next(r for r in rows if r["track"] == "section_1983")
+    assert section["due"] == "2026-03-16"
+    assert section["days_remaining"] == "439"
+    assert section["status"] == "open"
+    code, out, _ = run(capsys, "compute", "CO", "2024-03-15", "--format", "json",
+                       "--today", "2025-01-01")  # fmt: skip
+    data = json.loads(out)
+    assert data["schema_version"] == 1
+    assert data["today"] == "2025-01-01"
+
+
+def test_json_output_validates_against_the_printed_schema(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, schema_text, _ = run(capsys, "schema")
+    schema = json.loads(schema_text)
+    for argv in (["NY", "2024-03-15"], ["CA", "2003-01-01", "--denial-date", "2003-06-02"]):
+        _, out, _ = run(capsys, "compute", *argv, "--json", "--today", "2024-01-01")
+        jsonschema.validate(json.loads(out), schema)
+    assert schema == DeadlineReport.model_json_schema()
+
+
+def test_text_output_shows_days_remaining_and_the_date_used(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "compute", "NY", "2024-03-15", "--today", "2024-06-01")
+    assert "today taken as 2024-06-01" in out
+    assert "12d left" in out  # the 90-day notice, due June 13
+    assert "\033[" not in out  # not a terminal: no color
+    _, out, _ = run(capsys, "compute", "NY", "2024-03-15")
+    assert f"today taken as {dt.date.today().isoformat()}" in out  # noqa: DTZ011
+
+
+def test_color_only_on_a_terminal_and_never_with_no_color(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from qideadlines._cli import _color
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert _color(Tty())
+    assert not _color(io.StringIO())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not _color(Tty())
+
+
+def test_colored_text_marks_expired_and_due_soon() -> None:
+    from qideadlines._render import render_text
+
+    report = compute_deadlines("NY", dt.date(2024, 3, 15), today=dt.date(2024, 6, 1))
+    buffer = io.StringIO()
+    render_text(report, buffer, color=True)
+    assert "\033[33m" in buffer.getvalue()  # the notice is due soon
+    statuses = {d.status for d in report.deadlines}
+    assert Status.DUE_SOON in statuses
+
+
+def test_ics_export_is_valid_and_parses_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "deadlines.ics"
+    code, _, _ = run(capsys, "compute", "CO", "2024-03-15", "--today", "2024-04-01",
+                     "--ics", str(target))  # fmt: skip
+    assert code == 0
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    report = compute_deadlines("CO", dt.date(2024, 3, 15))
+    assert len(events) == len(report.deadlines)
+    first = next(e for e in events if str(e["summary"]).startswith("section_1983"))
+    assert first.decoded("dtstart") == dt.date(2026, 3, 16)
+    assert "Colorado" in str(first["summary"])
+    assert "Colo. Rev. Stat." in str(first["description"])
+    triggers = sorted(a.decoded("trigger") for a in first.walk("VALARM"))
+    assert triggers == [dt.timedelta(days=-30), dt.timedelta(days=-7)]
+    again = tmp_path / "again.ics"
+    run(capsys, "compute", "CO", "2024-03-15", "--today", "2024-04-01", "--ics", str(again))
+    assert again.read_bytes() == target.read_bytes()  # deterministic
+
+
+def test_batch_writes_one_calendar_for_all_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text("jurisdiction,incident_date\nCO,2024-03-15\nOR,2024-01-02\nXX,2024-01-01\n",
+                      encoding="utf-8")  # fmt: skip
+    target = tmp_path / "all.ics"
+    run(capsys, "batch", str(source), "-o", str(tmp_path / "o.csv"), "--ics", str(target))
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    summaries = [str(e["summary"]) for e in calendar.walk("VEVENT")]
+    assert any("Colorado" in s for s in summaries)
+    assert any("Oregon" in s for s in summaries)
+
+
+def test_safe_cell() -> None:
+    assert [safe_cell(x) for x in ("=1", "+1", "-1", "@x", "\tx", "ok", "")] == [
+        "'=1", "'+1", "'-1", "'@x", "'\tx", "ok", ""
+    ]  # fmt: skip
