@@ -7,11 +7,12 @@ Run from an environment where qideadlines is installed:
 It prints three comparisons, each a ratio against a baseline measured in the
 same process (targets in brackets):
 
-1. per-deadline cost of ``compute_deadlines`` (warm: rules parsed, calendars
-   cached) against a naive loop of ``relativedelta`` plus the ``holidays``
+1. per-deadline cost of ``compute_deadlines`` for the § 1983 track (warm:
+   rules parsed, calendars cached) against a naive loop of ``relativedelta`` plus the ``holidays``
    package, building the holiday list per call as a script usually does
    [<= 2x]; a hand-cached naive loop is shown too, for scale;
-2. cold start of ``qideadlines compute CO 2024-03-15`` against
+2. cold start of ``qideadlines compute CO 2024-03-15`` (every track, and the
+   § 1983 track alone) against
    ``python -c "import holidays, pydantic, dateutil.relativedelta"`` [<= 1.5x];
 3. ``qideadlines --help`` against ``python -c pass`` [<= 3x].
 """
@@ -85,11 +86,12 @@ def bench_per_deadline(count: int, rounds: int) -> None:
         return due
 
     for code, day in cases:  # warm every calendar and holiday year both sides use
-        compute_deadlines(code, day)
+        compute_deadlines(code, day, tracks=["section_1983"])
         cached_one(code, day)
 
     it = iter(cases * (rounds * 4 + 4))
-    ours = _per_call(lambda: compute_deadlines(*next(it)), count, rounds)
+    only = ["section_1983"]
+    ours = _per_call(lambda: compute_deadlines(*next(it), tracks=only), count, rounds)
     it = iter(cases * (rounds * 4 + 4))
     naive = _per_call(lambda: naive_one(*next(it)), count, rounds)
     it = iter(cases * (rounds * 4 + 4))
@@ -116,14 +118,16 @@ def bench_cold(runs: int) -> None:
         [sys.executable, "-c", "import holidays, pydantic, dateutil.relativedelta"], runs
     )
     compute = _wall([*cli, "compute", "CO", "2024-03-15"], runs)
+    one = _wall([*cli, "compute", "CO", "2024-03-15", "--tracks", "section_1983"], runs)
     bare = _wall([sys.executable, "-c", "pass"], runs)
     helped = _wall([*cli, "--help"], runs)
     print(f"2. cold start (median of {runs} runs)")
-    ratio_cold, ratio_help = compute / baseline, helped / bare
+    ratio_cold, ratio_help, ratio_one = compute / baseline, helped / bare, one / baseline
     print(f"   import holidays, pydantic, dateutil {baseline * 1e3:7.1f} ms")
     print(
         f"   qideadlines compute CO 2024-03-15   {compute * 1e3:7.1f} ms   ratio {ratio_cold:.2f}x"
     )
+    print(f"   ... --tracks section_1983           {one * 1e3:7.1f} ms   ratio {ratio_one:.2f}x")
     print("3. help")
     print(f"   python -c pass                      {bare * 1e3:7.1f} ms")
     print(

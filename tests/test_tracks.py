@@ -248,3 +248,17 @@ def test_none_rows_carry_no_period() -> None:
             assert row.period_value is None
             with pytest.raises(ValueError, match="no period"):
                 _ = row.period
+
+
+def test_tracks_can_be_chosen(capsys: pytest.CaptureFixture[str]) -> None:
+    report = compute_deadlines("NY", dt.date(2024, 3, 15), tracks=["bivens", "section_1983"])
+    assert [d.track for d in report.deadlines] == [Track.SECTION_1983, Track.BIVENS]
+    with pytest.raises(InvalidFactError, match="not one of"):
+        compute_deadlines("NY", dt.date(2024, 3, 15), tracks=["section_1985"])
+    from qideadlines._cli import main
+
+    assert main(["compute", "NY", "2024-03-15", "--tracks", "ftca_claim", "--format", "csv",
+                 "--today", "2024-03-16"]) == 0  # fmt: skip
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert ",ftca_claim," in lines[1]

@@ -18,6 +18,7 @@ from ._models import (
     Jurisdiction,
     JurisdictionRules,
     Status,
+    Track,
 )
 from ._tracks import REPORT_WARNINGS, Facts, compute_tracks, immunity_summary
 
@@ -109,6 +110,7 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
     locality: str | None = None,
     denial_date: dt.date | None = None,
     today: dt.date | None = None,
+    tracks: Iterable[Track | str] | None = None,
     rules: RuleSet | None = None,
 ) -> DeadlineReport:
     """Compute every deadline an incident starts in one jurisdiction.
@@ -129,6 +131,9 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
         today: the date to count days remaining from; each deadline then has
             ``days_remaining`` and a ``status`` (expired, due soon within
             `DUE_SOON_DAYS`, open). The library never reads the clock.
+        tracks: compute only these track ids (e.g. ``["section_1983"]``); all
+            by default. The notes on tracks without researched rules are given
+            only when every track is computed.
         rules: rules loaded with `load_rules`; the packaged ones by default.
 
     Returns:
@@ -141,7 +146,8 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
         InvalidDateError: a date argument is not a `datetime.date`.
         DateOutOfRangeError: `incident_date` is outside 1950-2100, or the
             denial date is before the incident.
-        InvalidFactError: a defendant kind is not one of the three.
+        InvalidFactError: a defendant kind is not one of the three, or a track
+            id is unknown.
 
     Example:
         >>> report = compute_deadlines("CO", dt.date(2024, 3, 15), defendants=["local"])
@@ -157,7 +163,9 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
     if denial_date is not None:
         denial = _require_date(denial_date, "denial_date", earliest=incident)
     facts = Facts(defendants=kinds, locality=place, denial_date=denial)
-    deadlines, notes = compute_tracks(ruleset, code, incident, facts)
+    from ._batch import parse_tracks
+
+    deadlines, notes = compute_tracks(ruleset, code, incident, facts, parse_tracks(tracks))
     if today is not None:
         when = _require_date(today, "today", earliest=dt.date(1900, 1, 1))
         deadlines = [_with_status(d, when) for d in deadlines]

@@ -107,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_today(compute)
     compute.add_argument(
+        "--tracks", default=None, help="comma-separated track ids to compute (default: all)"
+    )
+    compute.add_argument(
         "--format", choices=("text", "json", "csv"), default="text", help="output format"
     )
     compute.add_argument("--json", action="store_true", help="shorthand for --format json")
@@ -202,6 +205,7 @@ def _compute(args: argparse.Namespace, out: TextIO) -> int:
         locality=args.locality,
         denial_date=args.denial_date,
         today=today,
+        tracks=args.tracks.split(",") if args.tracks else None,
     )
     fmt = "json" if args.json else args.format
     if fmt == "json":

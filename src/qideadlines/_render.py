@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final, TextIO
 
@@ -223,6 +222,8 @@ def render_rules(rules: JurisdictionRules, out: TextIO) -> None:
 
 
 def _uid(report: DeadlineReport, deadline: Deadline) -> str:
+    import hashlib
+
     key = (
         f"{report.jurisdiction.code}|{report.incident_date}|{deadline.track.value}|"
         f"{deadline.defendant.value}|{deadline.due}"

@@ -469,7 +469,11 @@ def _merge_any(
 
 
 def compute_tracks(
-    rules: RuleSet, code: str, incident: dt.date, facts: Facts
+    rules: RuleSet,
+    code: str,
+    incident: dt.date,
+    facts: Facts,
+    tracks: tuple[Track, ...] = tuple(Track),
 ) -> tuple[list[Deadline], list[str]]:
     """Every deadline that applies to the facts, and notes on tracks that do not.
 
@@ -482,7 +486,7 @@ def compute_tracks(
     """
     deadlines: list[Deadline] = []
     notes: list[str] = []
-    for track in Track:
+    for track in tracks:
         if not TRACK_DEFENDANTS[track] & facts.defendants:
             continue
         groups = _candidates(rules, code, track, incident, facts, notes)
@@ -491,8 +495,9 @@ def compute_tracks(
             if all(r.role is Role.ALTERNATIVE for r, _ in rows):
                 continue  # a longer reading alone is no deadline
             deadlines.append(_deadline(rules, code, track, defendant, rows))
-    notes.extend(_no_deadline_notes(rules, code, incident, facts))
-    notes.extend(_coverage_notes(rules, code, facts))
+    if tracks == tuple(Track):
+        notes.extend(_no_deadline_notes(rules, code, incident, facts))
+        notes.extend(_coverage_notes(rules, code, facts))
     if any(d.track in {Track.LOCAL_TORT_NOTICE, Track.STATE_TORT_NOTICE} for d in deadlines):
         notes.append(
             f"{NAMES[code]} requires a notice of claim before a state-law suit (see the notice "
