@@ -7,6 +7,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
+sys.path.insert(0, str(HERE))
+
+from _gen import generate  # noqa: E402
 
 from qideadlines._cli import build_parser  # noqa: E402
 
@@ -45,3 +48,4 @@ def _render_cli() -> None:
 
 
 _render_cli()
+generate(HERE)
