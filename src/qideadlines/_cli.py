@@ -60,6 +60,12 @@ def _add_today(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_tracks(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--tracks", default=None, help="comma-separated track ids to compute (default: all)"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser (also used to render the CLI reference).
 
@@ -106,9 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the date an administrative claim was denied in writing (FTCA, state claims acts)",
     )
     _add_today(compute)
-    compute.add_argument(
-        "--tracks", default=None, help="comma-separated track ids to compute (default: all)"
-    )
+    _add_tracks(compute)
     compute.add_argument(
         "--format", choices=("text", "json", "csv"), default="text", help="output format"
     )
@@ -130,9 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "-o", "--output", default="-", metavar="OUT.csv", help="output CSV (default: stdout)"
     )
-    batch.add_argument(
-        "--tracks", default=None, help="comma-separated track ids to compute (default: all)"
-    )
+    _add_tracks(batch)
     batch.add_argument(
         "--ics", metavar="FILE", help="also write one iCalendar file for every row's deadlines"
     )

@@ -21,6 +21,7 @@ from ._calendar import CourtCalendar, build_calendar, parse_date_rule
 from ._errors import RuleDataError, UnknownJurisdictionError
 from ._jurisdictions import CIRCUITS, CODES, NAMES, normalize_code
 from ._models import (
+    FEDERAL_TRACKS,
     CalendarKind,
     CalendarRow,
     Defendant,
@@ -171,9 +172,6 @@ def _check_windows(path: Path, rows: list[tuple[int, RuleRow | CalendarRow]], wh
         raise RuleDataError(path, line, last_col, msg)
 
 
-_FEDERAL_TRACKS: Final = frozenset({Track.FTCA_CLAIM, Track.FTCA_SUIT, Track.CRIMINAL_242})
-
-
 def _check_row(path: Path, line: int, row: RuleRow) -> None:
     """Checks across the columns of one rule row."""
     if row.accrual_from and row.accrual_to and row.accrual_to < row.accrual_from:
@@ -193,7 +191,7 @@ def _check_row(path: Path, line: int, row: RuleRow) -> None:
             raise RuleDataError(path, line, "runs_from", msg)
     if (row.waiting_value is None) != (row.waiting_unit is None):
         raise RuleDataError(path, line, "waiting_unit", "give both waiting_value and waiting_unit.")
-    federal = row.track in _FEDERAL_TRACKS
+    federal = row.track in FEDERAL_TRACKS
     if federal != (row.jurisdiction == "US"):
         msg = (
             f"{row.track} rows belong to jurisdiction US."

@@ -18,6 +18,7 @@ from ._jurisdictions import NAMES
 __all__ = [
     "DISCLAIMER",
     "DUE_SOON_DAYS",
+    "FEDERAL_TRACKS",
     "CalendarKind",
     "CalendarRow",
     "ClosedDay",
@@ -64,6 +65,10 @@ class Track(StrEnum):
     FTCA_CLAIM = "ftca_claim"
     FTCA_SUIT = "ftca_suit"
     CRIMINAL_242 = "criminal_242"
+
+
+#: Tracks whose rules are federal law, the same in every jurisdiction (rows under ``US``).
+FEDERAL_TRACKS: Final = frozenset({Track.FTCA_CLAIM, Track.FTCA_SUIT, Track.CRIMINAL_242})
 
 
 class Role(StrEnum):

@@ -16,6 +16,7 @@ from ._compute import add_period, roll_forward
 from ._data import RuleSet
 from ._jurisdictions import NAMES
 from ._models import (
+    FEDERAL_TRACKS,
     ClosedDay,
     Confidence,
     Deadline,
@@ -50,7 +51,6 @@ TRACK_DEFENDANTS: Final[dict[Track, frozenset[Defendant]]] = {
     Track.FTCA_SUIT: frozenset({_FEDERAL}),
     Track.CRIMINAL_242: frozenset({_LOCAL, _STATE, _FEDERAL}),
 }
-_FEDERAL_TRACKS: Final = frozenset({Track.FTCA_CLAIM, Track.FTCA_SUIT, Track.CRIMINAL_242})
 _NOTICES: Final = frozenset(
     {Track.STATE_CIVIL_RIGHTS_NOTICE, Track.LOCAL_TORT_NOTICE, Track.STATE_TORT_NOTICE}
 )
@@ -60,13 +60,17 @@ _SUITS: Final = frozenset(
 )  # fmt: skip
 
 #: The computation regimes in which a track's last day can be decided. A suit may be filed
-#: in federal or state court; a notice is governed by the state's own computation rule; an
-#: FTCA claim must be received by the agency, and no rule is settled to extend that.
+#: in federal or state court. A notice of claim goes to a government body, and the state
+#: computation rules in the data were researched for limitation periods, not notices; an
+#: FTCA claim must be received by the agency, and Rule 6(a)'s reach to the FTCA's suit
+#: period has not been verified. Where no rule is settled to extend the last day, the
+#: reading that extends nothing (`Regime.NONE`) is computed too, so `due` never relies on
+#: an extension.
 _REGIMES: Final[dict[Track, tuple[Regime, ...]]] = {
     **dict.fromkeys(_SUITS, (Regime.FEDERAL, Regime.STATE)),
-    **dict.fromkeys(_NOTICES, (Regime.STATE,)),
+    **dict.fromkeys(_NOTICES, (Regime.STATE, Regime.NONE)),
     Track.FTCA_CLAIM: (Regime.FEDERAL, Regime.NONE),
-    Track.FTCA_SUIT: (Regime.FEDERAL,),
+    Track.FTCA_SUIT: (Regime.FEDERAL, Regime.NONE),
     Track.CRIMINAL_242: (Regime.FEDERAL,),
 }
 
@@ -409,7 +413,7 @@ def _candidates(  # noqa: PLR0913, PLR0917 - the inputs of one track
     if track is Track.BIVENS:
         source = rules.rules_for(code, Track.SECTION_1983)
     else:
-        source = rules.rules_for("US" if track in _FEDERAL_TRACKS else code, track)
+        source = rules.rules_for("US" if track in FEDERAL_TRACKS else code, track)
     groups: dict[Defendant, list[tuple[RuleRow, dt.date]]] = {}
     wanted = TRACK_DEFENDANTS[track] & facts.defendants
     for row in source:
@@ -544,7 +548,7 @@ def _no_deadline_notes(rules: RuleSet, code: str, incident: dt.date, facts: Fact
     """Cited statements that a track imposes no deadline here (role `none` rows)."""
     notes = []
     for track in Track:
-        if track in _FEDERAL_TRACKS or not TRACK_DEFENDANTS[track] & facts.defendants:
+        if track in FEDERAL_TRACKS or not TRACK_DEFENDANTS[track] & facts.defendants:
             continue
         for row in rules.rules_for(code, track):
             if row.role is Role.NONE and row.applies_to(incident):
