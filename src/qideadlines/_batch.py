@@ -12,13 +12,20 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
 
-from ._api import _defendants, _require_date, status_on
+from ._api import _defendants, _require_date, compute_deadlines, status_on
 from ._data import RuleSet, load_rules
 from ._errors import InvalidDateError, InvalidFactError, QiDeadlinesError
-from ._models import Track
+from ._models import DeadlineReport, Track
 from ._tracks import Facts, due_dates
 
-__all__ = ["BATCH_COLUMNS", "FACT_COLUMNS", "batch_columns", "compute_batch", "parse_tracks"]
+__all__ = [
+    "BATCH_COLUMNS",
+    "FACT_COLUMNS",
+    "batch_columns",
+    "compute_batch",
+    "parse_tracks",
+    "row_report",
+]
 
 #: Input columns the batch understands besides the two it requires.
 FACT_COLUMNS: Final = ("defendant", "locality", "denial_date", "today")
@@ -133,6 +140,32 @@ def _one(row: Mapping[str, str], rules: RuleSet, tracks: tuple[Track, ...]) -> d
         if today is not None:
             out["days_remaining"] = str(status_on(due, today)[0])
     return out
+
+
+def row_report(row: Mapping[str, str], rules: RuleSet | None = None) -> DeadlineReport:
+    """The full report for one batch row, read exactly as `compute_batch` reads it.
+
+    Raises:
+        QiDeadlinesError: the row cannot be computed (the batch's ``error``).
+
+    Example:
+        >>> row_report({"jurisdiction": "OR", "incident_date": "1998-08-14"}).deadlines[0].due
+        datetime.date(2000, 8, 14)
+    """
+    ruleset = rules if rules is not None else load_rules()
+    code = ruleset.code(row.get("jurisdiction") or "")
+    incident = _date(row.get("incident_date") or "", "incident_date")
+    facts = _facts(row, incident)
+    today_text = (row.get("today") or "").strip()
+    return compute_deadlines(
+        code,
+        incident,
+        defendants=facts.defendants,
+        locality=facts.locality,
+        denial_date=facts.denial_date,
+        today=_date(today_text, "today") if today_text else None,
+        rules=ruleset,
+    )
 
 
 def compute_batch(

@@ -14,7 +14,7 @@ import sys
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Iterator, Sequence
     from typing import NoReturn, TextIO
 
     from ._models import DeadlineReport
@@ -46,14 +46,10 @@ def _iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(msg) from None
 
 
-def _today(text: str) -> dt.date:
-    return _iso_date(text)
-
-
 def _add_today(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--today",
-        type=_today,
+        type=_iso_date,
         default=None,
         metavar="YYYY-MM-DD",
         help="count days remaining from this date (default: the local date, which is printed)",
@@ -139,14 +135,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--ics", metavar="FILE", help="also write one iCalendar file for every row's deadlines"
     )
 
-    schema = commands.add_parser(
+    commands.add_parser(
         "schema",
         help="print the JSON Schema of the report",
         description="Print the JSON Schema, generated from the models, of the report that "
         "`compute --format json` prints.",
         epilog="Example: qideadlines schema > report.schema.json",
     )
-    del schema
 
     listing = commands.add_parser(
         "jurisdictions",
@@ -225,8 +220,7 @@ def _batch(args: argparse.Namespace, out: TextIO) -> int:
     import csv
     import io
 
-    from ._api import compute_deadlines
-    from ._batch import batch_columns, compute_batch, parse_tracks
+    from ._batch import batch_columns, compute_batch, parse_tracks, row_report
     from ._errors import QiDeadlinesError
     from ._render import write_rows
 
@@ -256,7 +250,7 @@ def _batch(args: argparse.Namespace, out: TextIO) -> int:
             for number, row in enumerate(compute_batch(reader, tracks=tracks), 1):
                 failed += bool(row["error"])
                 if args.ics and not row["error"]:
-                    reports.append(_report_for(compute_deadlines, row))
+                    reports.append(row_report(row))
                 if progress and number % 1000 == 0:
                     sys.stderr.write(f"\r{_PROG}: {number} rows")
                 yield row
@@ -273,24 +267,6 @@ def _batch(args: argparse.Namespace, out: TextIO) -> int:
     if failed:
         sys.stderr.write(f"{_PROG}: {failed} row(s) could not be computed; see the error column\n")
     return 1 if failed else 0
-
-
-def _report_for(compute: Callable[..., DeadlineReport], row: dict[str, str]) -> DeadlineReport:
-    import datetime as dt
-
-    def day(column: str) -> dt.date | None:
-        text = (row.get(column) or "").strip()
-        return dt.date.fromisoformat(text) if text else None
-
-    defendants = [d for d in (row.get("defendant") or "").replace(",", ";").split(";") if d.strip()]
-    return compute(
-        row["jurisdiction"],
-        day("incident_date"),
-        defendants=defendants or None,
-        locality=row.get("locality") or None,
-        denial_date=day("denial_date"),
-        today=day("today"),
-    )
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
