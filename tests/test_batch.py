@@ -159,7 +159,7 @@ def test_compute_formats(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "compute", "CO", "2024-03-15", "--format", "json",
                        "--today", "2025-01-01")  # fmt: skip
     data = json.loads(out)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["today"] == "2025-01-01"
 
 

@@ -337,6 +337,7 @@ def _run_copied_package(
         (package / "data").mkdir()
         shutil.copy(RULES, package / "data" / "state_rules.csv")
         shutil.copy(CALENDARS, package / "data" / "court_calendars.csv")
+        shutil.copy(RULES.with_name("tolling.csv"), package / "data" / "tolling.csv")
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=tmp_path,

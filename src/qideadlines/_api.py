@@ -8,10 +8,12 @@ from collections.abc import Iterable
 from typing import Final
 
 from ._data import RuleSet, load_rules
+from ._accrual import CLAIM_FACTS, federal_accrual
 from ._errors import DateOutOfRangeError, InvalidDateError, InvalidFactError
 from ._jurisdictions import CIRCUITS, CODES, NAMES
 from ._models import (
     DUE_SOON_DAYS,
+    Claim,
     Deadline,
     DeadlineReport,
     Defendant,
@@ -23,6 +25,7 @@ from ._models import (
 from ._tracks import REPORT_WARNINGS, Facts, compute_tracks, immunity_summary
 
 __all__ = [
+    "CLAIM_NOTE",
     "EARLIEST_INCIDENT",
     "LATEST_INCIDENT",
     "compute_deadlines",
@@ -50,6 +53,40 @@ def _require_date(value: object, name: str, *, earliest: dt.date = EARLIEST_INCI
         )
         raise DateOutOfRangeError(msg)
     return value
+
+
+#: What a report says when no claim kind was given.
+CLAIM_NOTE: Final = (
+    "Dates assume an excessive-force or unlawful-search claim, which accrues on the incident "
+    "date (Wallace v. Kato, 549 U.S. 384 (2007)). Other claims accrue later: false arrest when "
+    "legal process begins, malicious prosecution and fabricated evidence when the prosecution "
+    "ends in the person's favor, and claims that would imply an invalid conviction when it is "
+    "set aside (Heck v. Humphrey, 512 U.S. 477 (1994)); give the claim kind and its date."
+)
+
+
+def parse_claim(value: Claim | str | None) -> Claim:
+    """A claim kind from its id; excessive force by default.
+
+    Raises:
+        InvalidFactError: not one of the claim kinds.
+
+    Example:
+        >>> parse_claim("False-Arrest")
+        <Claim.FALSE_ARREST: 'false-arrest'>
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return Claim.EXCESSIVE_FORCE
+    try:
+        return Claim(value.strip().lower().replace("_", "-") if isinstance(value, str) else value)
+    except ValueError:
+        known = ", ".join(c.value for c in Claim)
+        msg = f"claim {value!r} is not one of: {known}."
+        raise InvalidFactError(msg) from None
+
+
+def _optional_date(value: object, name: str, incident: dt.date) -> dt.date | None:
+    return None if value is None else _require_date(value, name, earliest=incident)
 
 
 @functools.cache
@@ -109,6 +146,12 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
     defendants: Iterable[Defendant | str] | Defendant | str | None = None,
     locality: str | None = None,
     denial_date: dt.date | None = None,
+    claim: Claim | str | None = None,
+    accrual_date: dt.date | None = None,
+    legal_process_date: dt.date | None = None,
+    favorable_termination_date: dt.date | None = None,
+    conviction_invalidated_date: dt.date | None = None,
+    birth_date: dt.date | None = None,
     today: dt.date | None = None,
     tracks: Iterable[Track | str] | None = None,
     rules: RuleSet | None = None,
@@ -128,6 +171,24 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
         denial_date: the date an administrative claim (FTCA, a state claims act)
             was denied in writing; suit periods that run from a denial are
             computed only when it is given.
+        claim: the kind of claim, which decides when a § 1983 or Bivens claim
+            accrues: ``"excessive-force"`` (the default) and
+            ``"unlawful-search"`` accrue on the incident; ``"false-arrest"``
+            needs `legal_process_date`; ``"malicious-prosecution"`` and
+            ``"fabricated-evidence"`` need `favorable_termination_date`;
+            ``"heck-deferred"`` needs `conviction_invalidated_date`.
+        accrual_date: an accrual date you assert (for example a discovery-rule
+            accrual); it replaces the claim's own rule, and each date that
+            relies on it says so.
+        legal_process_date: the day the person was held pursuant to legal
+            process (arraigned or bound over).
+        favorable_termination_date: the day the prosecution ended without a
+            conviction.
+        conviction_invalidated_date: the day the conviction was reversed,
+            expunged, declared invalid or called into question by habeas.
+        birth_date: the person's date of birth; where they were a minor at
+            accrual and the jurisdiction's tolling statute clearly applies,
+            ``due`` is the tolled date and ``untolled_due`` the date without.
         today: the date to count days remaining from; each deadline then has
             ``days_remaining`` and a ``status`` (expired, due soon within
             `DUE_SOON_DAYS`, open). The library never reads the clock.
@@ -146,8 +207,9 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
         InvalidDateError: a date argument is not a `datetime.date`.
         DateOutOfRangeError: `incident_date` is outside 1950-2100, or the
             denial date is before the incident.
-        InvalidFactError: a defendant kind is not one of the three, or a track
-            id is unknown.
+        InvalidFactError: a defendant kind, claim kind or track id is unknown.
+        MissingFactError: the claim needs a date that was not given; the
+            message names the keyword and the CLI flag.
 
     Example:
         >>> report = compute_deadlines("CO", dt.date(2024, 3, 15), defendants=["local"])
@@ -162,16 +224,51 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
     denial = None
     if denial_date is not None:
         denial = _require_date(denial_date, "denial_date", earliest=incident)
-    facts = Facts(defendants=kinds, locality=place, denial_date=denial)
+    kind = parse_claim(claim)
+    events = {
+        "legal_process_date": _optional_date(legal_process_date, "legal_process_date", incident),
+        "favorable_termination_date": _optional_date(
+            favorable_termination_date, "favorable_termination_date", incident
+        ),
+        "conviction_invalidated_date": _optional_date(
+            conviction_invalidated_date, "conviction_invalidated_date", incident
+        ),
+    }
+    accrual = federal_accrual(
+        kind, incident, events, _optional_date(accrual_date, "accrual_date", incident)
+    )
+    birth = None
+    if birth_date is not None:
+        birth = _require_date(birth_date, "birth_date", earliest=dt.date(1850, 1, 1))
+        if birth > incident:
+            msg = f"birth_date {birth.isoformat()} is after the incident {incident.isoformat()}."
+            raise DateOutOfRangeError(msg)
+    facts = Facts(
+        defendants=kinds, locality=place, denial_date=denial, accrual=accrual, birth_date=birth
+    )
     from ._batch import parse_tracks
 
     deadlines, notes = compute_tracks(ruleset, code, incident, facts, parse_tracks(tracks))
+    unused = [
+        name for name, day in events.items()
+        if day is not None and (accrual.given or CLAIM_FACTS[kind] != name)
+    ]  # fmt: skip
+    notes[:0] = [
+        f"{name} is not used: the {kind.value} claim's accrual does not turn on it"
+        + (" (the accrual date given takes its place)." if accrual.given else ".")
+        for name in unused
+    ]
+    if claim is None and accrual_date is None:
+        notes.insert(0, CLAIM_NOTE)
     if today is not None:
         when = _require_date(today, "today", earliest=dt.date(1900, 1, 1))
         deadlines = [_with_status(d, when) for d in deadlines]
     return DeadlineReport.model_construct(
         jurisdiction=_jurisdiction(code),
         incident_date=incident,
+        claim=kind,
+        accrual_date=accrual.date,
+        birth_date=birth,
         defendants=tuple(sorted(kinds, key=list(Defendant).index)),
         locality=place,
         today=today,

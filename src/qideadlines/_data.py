@@ -30,12 +30,16 @@ from ._models import (
     Regime,
     Role,
     RuleRow,
+    TollingEffect,
+    TollingKind,
+    TollingRow,
     Track,
 )
 
 __all__ = [
     "CALENDAR_COLUMNS",
     "RULE_COLUMNS",
+    "TOLLING_COLUMNS",
     "RuleSet",
     "default_paths",
     "load_rules",
@@ -45,11 +49,20 @@ __all__ = [
 
 RULE_COLUMNS: Final = tuple(RuleRow.model_fields)
 CALENDAR_COLUMNS: Final = tuple((f.alias or name) for name, f in CalendarRow.model_fields.items())
+TOLLING_COLUMNS: Final = tuple(TollingRow.model_fields)
 _RULES_FILE: Final = "state_rules.csv"
 _CALENDAR_FILE: Final = "court_calendars.csv"
+_TOLLING_FILE: Final = "tolling.csv"
+#: Tolling the library can apply from a birth date alone.
+_COMPUTED: Final = frozenset({TollingEffect.SUSPEND, TollingEffect.GRACE})
 _WEEK_WORDS: Final = frozenset({"saturday", "sunday", "holiday"})
 
-RowT = TypeVar("RowT", RuleRow, CalendarRow)
+RowT = TypeVar("RowT", RuleRow, CalendarRow, TollingRow)
+_COLUMNS: Final[dict[type[BaseModel], tuple[str, ...]]] = {
+    RuleRow: RULE_COLUMNS,
+    CalendarRow: CALENDAR_COLUMNS,
+    TollingRow: TOLLING_COLUMNS,
+}
 
 
 def default_paths() -> tuple[Path, Path]:
@@ -88,7 +101,7 @@ def read_rows(path: Path, model: type[RowT]) -> list[tuple[int, RowT]]:
         >>> rows[0][0]
         2
     """
-    expected = RULE_COLUMNS if model is RuleRow else CALENDAR_COLUMNS
+    expected = _COLUMNS[model]
     try:
         handle = path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
@@ -129,14 +142,21 @@ def write_rows(rows: Sequence[BaseModel], path: Path) -> None:
         >>> out = Path(tempfile.mkdtemp()) / "rules.csv"
         >>> write_rows([row for _, row in read_rows(default_paths()[0], RuleRow)], out)
     """
-    is_rule = not rows or isinstance(rows[0], RuleRow)
-    columns = RULE_COLUMNS if is_rule else CALENDAR_COLUMNS
+    columns = _COLUMNS[type(rows[0])] if rows else RULE_COLUMNS
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
             dumped = row.model_dump(mode="json", by_alias=True)
-            writer.writerow(["" if dumped[c] is None else dumped[c] for c in columns])
+            writer.writerow([_cell(dumped[c]) for c in columns])
+
+
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
+    return value
 
 
 def _check_windows(path: Path, rows: list[tuple[int, RuleRow | CalendarRow]], what: str) -> None:
@@ -268,6 +288,38 @@ def _validate_calendar(path: Path, rows: list[tuple[int, CalendarRow]]) -> None:
             raise RuleDataError(path, None, "jurisdiction", msg)
 
 
+def _validate_tolling(path: Path, rows: list[tuple[int, TollingRow]]) -> None:
+    groups: dict[tuple[str, TollingKind], list[tuple[int, TollingRow]]] = defaultdict(list)
+    for line, row in rows:
+        if row.accrual_from and row.accrual_to and row.accrual_to < row.accrual_from:
+            msg = f"ends ({row.accrual_to}) before it starts ({row.accrual_from})."
+            raise RuleDataError(path, line, "accrual_to", msg)
+        if row.effect in _COMPUTED and row.kind is not TollingKind.MINORITY:
+            msg = "only minority is computed from a birth date; use effect 'warn'."
+            raise RuleDataError(path, line, "effect", msg)
+        if row.kind is TollingKind.MINORITY and row.effect in _COMPUTED and not row.majority_age:
+            raise RuleDataError(path, line, "majority_age", "give the age minority ends at.")
+        if (row.effect is TollingEffect.GRACE) != (row.grace is not None):
+            msg = "a grace row needs grace_value and grace_unit, and only a grace row has them."
+            raise RuleDataError(path, line, "grace_value", msg)
+        if (row.cap_value is None) != (row.cap_unit is None):
+            raise RuleDataError(path, line, "cap_unit", "give both cap_value and cap_unit.")
+        for track in row.tracks:
+            if track in {Track.SECTION_1983, Track.BIVENS} or track in FEDERAL_TRACKS:
+                msg = (
+                    f"{track} is not a state-law track; § 1983 and Bivens borrow the tolling "
+                    "without being listed, and federal tracks have their own."
+                )
+                raise RuleDataError(path, line, "tracks", msg)
+        groups[row.jurisdiction, row.kind].append((line, row))
+    for (code, kind), group in groups.items():
+        ordered = sorted(group, key=lambda pair: pair[1].accrual_from or dt.date.min)
+        for (prev_line, prev), (line, row) in itertools.pairwise(ordered):
+            if prev.accrual_to is None or (row.accrual_from or dt.date.min) <= prev.accrual_to:
+                msg = f"overlaps the window of {code} {kind} tolling on line {prev_line}."
+                raise RuleDataError(path, line, "accrual_from", msg)
+
+
 class RuleSet:
     """Validated rules and calendars, with the calendars built on first use.
 
@@ -285,19 +337,25 @@ class RuleSet:
         "calendar_rows",
         "path",
         "rows",
+        "tolling_path",
+        "tolling_rows",
     )
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - three files, each with its path
         self,
         path: Path,
         rows: tuple[RuleRow, ...],
         calendar_path: Path,
         calendar_rows: tuple[CalendarRow, ...],
+        tolling_path: Path | None = None,
+        tolling_rows: tuple[TollingRow, ...] = (),
     ) -> None:
         self.path = path
         self.rows = rows
         self.calendar_path = calendar_path
         self.calendar_rows = calendar_rows
+        self.tolling_path = tolling_path
+        self.tolling_rows = tolling_rows
         self._by_code: dict[str, list[RuleRow]] = defaultdict(list)
         for row in rows:
             self._by_code[row.jurisdiction].append(row)
@@ -330,6 +388,21 @@ class RuleSet:
             self._by_track[jurisdiction, track] = found
         return found
 
+    def tolling_for(
+        self, jurisdiction: str, kind: TollingKind, accrual: dt.date
+    ) -> TollingRow | None:
+        """The tolling row of one jurisdiction and disability for a claim accrued on `accrual`.
+
+        Example:
+            >>> load_rules().tolling_for("TX", TollingKind.MINORITY, dt.date(2024, 3, 15)).effect
+            <TollingEffect.SUSPEND: 'suspend'>
+        """
+        code = self.code(jurisdiction)
+        for row in self.tolling_rows:
+            if row.jurisdiction == code and row.kind is kind and row.applies_to(accrual):
+                return row
+        return None
+
     def jurisdiction_rules(self, jurisdiction: str) -> JurisdictionRules:
         """Everything that governs one jurisdiction."""
         code = self.code(jurisdiction)
@@ -339,6 +412,7 @@ class RuleSet:
             ),
             rules=tuple(self._by_code[code]) + tuple(self._by_code["US"]),
             calendar=tuple(r for r in self.calendar_rows if r.jurisdiction in {code, "US"}),
+            tolling=tuple(r for r in self.tolling_rows if r.jurisdiction == code),
         )
 
     def calendar(self, jurisdiction: str, regime: Regime) -> CourtCalendar:
@@ -356,22 +430,38 @@ class RuleSet:
         return cal
 
 
-def _load(path: Path, calendar_path: Path) -> RuleSet:
+def _load(path: Path, calendar_path: Path, tolling_path: Path) -> RuleSet:
     rule_rows = read_rows(path, RuleRow)
     _validate_rules(path, rule_rows)
     calendar_rows = read_rows(calendar_path, CalendarRow)
     _validate_calendar(calendar_path, calendar_rows)
+    tolling_rows = read_rows(tolling_path, TollingRow)
+    _validate_tolling(tolling_path, tolling_rows)
     return RuleSet(
-        path, tuple(r for _, r in rule_rows), calendar_path, tuple(r for _, r in calendar_rows)
+        path,
+        tuple(r for _, r in rule_rows),
+        calendar_path,
+        tuple(r for _, r in calendar_rows),
+        tolling_path,
+        tuple(r for _, r in tolling_rows),
     )
+
+
+def _tolling_path() -> Path:
+    return default_paths()[0].with_name(_TOLLING_FILE)
 
 
 @functools.cache
 def _default() -> RuleSet:
-    return _load(*default_paths())
+    return _load(*default_paths(), _tolling_path())
 
 
-def load_rules(path: str | Path | None = None, *, calendars: str | Path | None = None) -> RuleSet:
+def load_rules(
+    path: str | Path | None = None,
+    *,
+    calendars: str | Path | None = None,
+    tolling: str | Path | None = None,
+) -> RuleSet:
     """Load and validate a rules file, by default the packaged one.
 
     Args:
@@ -379,6 +469,7 @@ def load_rules(path: str | Path | None = None, *, calendars: str | Path | None =
             (parsed once per process and cached).
         calendars: a ``court_calendars.csv`` of your own; None for the
             packaged one.
+        tolling: a ``tolling.csv`` of your own; None for the packaged one.
 
     Raises:
         RuleDataError: a file is missing or does not validate; the message
@@ -388,10 +479,10 @@ def load_rules(path: str | Path | None = None, *, calendars: str | Path | None =
         >>> len(load_rules().jurisdiction_rules("WI").rules) >= 2
         True
     """
-    if path is None and calendars is None:
+    if path is None and calendars is None and tolling is None:
         return _default()
-    if path is None or calendars is None:
-        default_rules, default_calendar = default_paths()
-        path = default_rules if path is None else path
-        calendars = default_calendar if calendars is None else calendars
-    return _load(Path(path), Path(calendars))
+    default_rules, default_calendar = default_paths()
+    path = default_rules if path is None else path
+    calendars = default_calendar if calendars is None else calendars
+    tolling = _tolling_path() if tolling is None else tolling
+    return _load(Path(path), Path(calendars), Path(tolling))

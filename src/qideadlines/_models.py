@@ -21,6 +21,7 @@ __all__ = [
     "FEDERAL_TRACKS",
     "CalendarKind",
     "CalendarRow",
+    "Claim",
     "ClosedDay",
     "Confidence",
     "Deadline",
@@ -39,6 +40,9 @@ __all__ = [
     "Status",
     "Step",
     "StepKind",
+    "TollingEffect",
+    "TollingKind",
+    "TollingRow",
     "Track",
 ]
 
@@ -69,6 +73,44 @@ class Track(StrEnum):
 
 #: Tracks whose rules are federal law, the same in every jurisdiction (rows under ``US``).
 FEDERAL_TRACKS: Final = frozenset({Track.FTCA_CLAIM, Track.FTCA_SUIT, Track.CRIMINAL_242})
+
+
+class Claim(StrEnum):
+    """The kind of § 1983 claim, which decides when it accrues.
+
+    Accrual is federal law (Wallace v. Kato, 549 U.S. 384 (2007)); the claims
+    differ in the event that starts the clock.
+    """
+
+    EXCESSIVE_FORCE = "excessive-force"
+    UNLAWFUL_SEARCH = "unlawful-search"
+    FALSE_ARREST = "false-arrest"
+    MALICIOUS_PROSECUTION = "malicious-prosecution"
+    FABRICATED_EVIDENCE = "fabricated-evidence"
+    HECK_DEFERRED = "heck-deferred"
+
+
+class TollingKind(StrEnum):
+    """The disability a row of ``tolling.csv`` is about."""
+
+    MINORITY = "minority"
+    INCAPACITY = "incapacity"
+    IMPRISONMENT = "imprisonment"
+
+
+class TollingEffect(StrEnum):
+    """How a disability stops the clock.
+
+    `suspend`: the period runs from the day the disability ends. `grace`: suit
+    may be brought within a stated time after it ends, if that is later.
+    `none`: no tolling. `warn`: tolling exists but turns on facts a birth date
+    cannot establish (a court finding, a guardian), so it is only explained.
+    """
+
+    SUSPEND = "suspend"
+    GRACE = "grace"
+    NONE = "none"
+    WARN = "warn"
 
 
 class Role(StrEnum):
@@ -171,6 +213,7 @@ class StepKind(StrEnum):
     RAW_DATE = "raw_date"
     ROLLED = "rolled"
     READING = "reading"
+    TOLLING = "tolling"
     DUE = "due"
 
 
@@ -342,6 +385,86 @@ class CalendarRow(BaseModel):
         return (self.from_ is None or self.from_ <= day) and (self.to is None or day <= self.to)
 
 
+def _split_tracks(value: object) -> object:
+    if isinstance(value, str):
+        return tuple(value.replace(",", " ").split())
+    return value
+
+
+class TollingRow(BaseModel):
+    """One row of ``tolling.csv``: how a jurisdiction tolls its personal-injury period.
+
+    The § 1983 and Bivens tracks borrow the state's tolling with its period
+    (Board of Regents v. Tomanio, 446 U.S. 478 (1980); Hardin v. Straub, 490
+    U.S. 536 (1989)); ``tracks`` names the state-law tracks the statute also
+    reaches.
+    """
+
+    model_config = _FROZEN
+
+    jurisdiction: str
+    kind: TollingKind
+    accrual_from: dt.date | None
+    accrual_to: dt.date | None
+    majority_age: int | None = Field(ge=14, le=25)
+    effect: TollingEffect
+    grace_value: int | None = Field(gt=0, le=10_000)
+    grace_unit: PeriodUnit | None
+    cap_value: int | None = Field(gt=0, le=10_000)
+    cap_unit: PeriodUnit | None
+    max_age: int | None = Field(ge=14, le=40)
+    tracks: tuple[Track, ...]
+    warning: Text
+    citation: NonEmpty
+    case: Text
+    source_url: NonEmpty
+    verified: dt.date
+    confidence: Confidence
+    notes: Text
+
+    _blank = field_validator(
+        "accrual_from",
+        "accrual_to",
+        "majority_age",
+        "grace_value",
+        "grace_unit",
+        "cap_value",
+        "cap_unit",
+        "max_age",
+        mode="before",
+    )(_blank_to_none)
+    _tracks = field_validator("tracks", mode="before")(_split_tracks)
+    _url = field_validator("source_url")(_check_url)
+
+    @field_validator("jurisdiction", mode="before")
+    @classmethod
+    def _known_jurisdiction(cls, value: object) -> object:
+        if isinstance(value, str) and value.strip().upper() in NAMES:
+            return value.strip().upper()
+        msg = f"{value!r} is not a USPS code of the 56 jurisdictions"
+        raise ValueError(msg)
+
+    @property
+    def grace(self) -> Period | None:
+        """The time after the disability ends within which suit may be brought."""
+        if self.grace_value is None or self.grace_unit is None:
+            return None
+        return _period(self.grace_value, self.grace_unit)
+
+    @property
+    def cap(self) -> Period | None:
+        """The longest a tolled deadline may run after accrual, if limited."""
+        if self.cap_value is None or self.cap_unit is None:
+            return None
+        return _period(self.cap_value, self.cap_unit)
+
+    def applies_to(self, accrual: dt.date) -> bool:
+        """Whether `accrual` falls in this row's window."""
+        return (self.accrual_from is None or self.accrual_from <= accrual) and (
+            self.accrual_to is None or accrual <= self.accrual_to
+        )
+
+
 class Jurisdiction(BaseModel):
     """A supported jurisdiction.
 
@@ -358,13 +481,14 @@ class Jurisdiction(BaseModel):
 
 
 class JurisdictionRules(BaseModel):
-    """Every rule row and calendar row that governs one jurisdiction."""
+    """Every rule, calendar and tolling row that governs one jurisdiction."""
 
     model_config = _FROZEN
 
     jurisdiction: Jurisdiction
     rules: tuple[RuleRow, ...]
     calendar: tuple[CalendarRow, ...]
+    tolling: tuple[TollingRow, ...] = ()
 
 
 class ClosedDay(BaseModel):
@@ -415,7 +539,9 @@ class Deadline(BaseModel):
     """A computed deadline with the law behind it.
 
     ``due`` is the earliest of ``readings``; the others are where authorities
-    differ, each with its own authority.
+    differ, each with its own authority. Where the caller's facts establish
+    tolling a statute clearly grants, ``readings`` are the tolled ones,
+    ``tolling`` cites the statute and ``untolled_due`` is the date without it.
     """
 
     model_config = _FROZEN
@@ -443,6 +569,8 @@ class Deadline(BaseModel):
     prosecutors_clock: bool = False
     days_remaining: int | None = None
     status: Status | None = None
+    untolled_due: dt.date | None = None
+    tolling: str = ""
     readings: tuple[Reading, ...]
     explanation: tuple[Step, ...]
     warnings: tuple[str, ...]
@@ -453,9 +581,12 @@ class DeadlineReport(BaseModel):
 
     model_config = _FROZEN
 
-    schema_version: int = 1
+    schema_version: int = 2
     jurisdiction: Jurisdiction
     incident_date: dt.date
+    claim: Claim = Claim.EXCESSIVE_FORCE
+    accrual_date: dt.date | None = None
+    birth_date: dt.date | None = None
     defendants: tuple[Defendant, ...]
     locality: str
     today: dt.date | None = None

@@ -9,9 +9,11 @@ decided in, and `due` the earliest of all those readings.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from ._accrual import Accrual, Tolled, majority_day, toll
 from ._compute import add_period, roll_forward
 from ._data import RuleSet
 from ._jurisdictions import NAMES
@@ -30,6 +32,9 @@ from ._models import (
     RunsFrom,
     Step,
     StepKind,
+    TollingKind,
+    TollingRow,
+    TollingEffect,
     Track,
 )
 
@@ -119,31 +124,28 @@ _ORDER: Final = {Regime.FEDERAL: 0, Regime.STATE: 1, Regime.NONE: 2}
 
 REPORT_WARNINGS: Final = (
     (
-        "Every date here assumes the claim accrued on the incident date, as excessive-force and "
-        "unlawful-search claims do under § 1983 (Wallace v. Kato, 549 U.S. 384 (2007)). False "
-        "arrest accrues when legal process begins, malicious prosecution and fabricated evidence "
-        "when the prosecution ends in the person's favour, and claims that would imply an invalid "
-        "conviction when it is set aside (Heck v. Humphrey, 512 U.S. 477 (1994))."
-    ),
-    (
         "State notice-of-claim statutes do not apply to a § 1983 claim, in federal or state "
         "court (Felder v. Casey, 487 U.S. 131 (1988)); they govern state-law claims, which have "
         "their own, often much shorter, deadlines."
     ),
-    (
-        "Tolling (for example for minority or incapacity) is not applied; it can only make a "
-        "deadline later, so the dates shown are the safe ones."
-    ),
 )
+_FEDERAL_ACCRUAL: Final = frozenset({Track.SECTION_1983, Track.BIVENS})
 
 
 @dataclass(frozen=True, slots=True)
 class Facts:
-    """What the caller told us about the incident beyond its place and date."""
+    """What the caller told us about the incident beyond its place and date.
+
+    ``accrual`` is when the federal claim accrued (None: on the incident date,
+    as an excessive-force claim does); ``birth_date`` lets minority tolling be
+    applied.
+    """
 
     defendants: frozenset[Defendant]
     locality: str
     denial_date: dt.date | None
+    accrual: Accrual | None = None
+    birth_date: dt.date | None = None
 
 
 def _long(day: dt.date) -> str:
@@ -159,11 +161,29 @@ def _regime_label(regime: Regime, computation: str, name: str) -> str:
     return f"{name} law ({rule})"
 
 
-def _start(row: RuleRow, incident: dt.date, facts: Facts) -> dt.date | None:
+def _window_day(track: Track, row: RuleRow, incident: dt.date, facts: Facts) -> dt.date:
+    """The day that picks a row's effective window: its accrual, else the incident."""
+    if row.runs_from in {RunsFrom.DENIAL, RunsFrom.PRESENTATION}:
+        return incident
+    return _start(track, row, incident, facts) or incident
+
+
+def _start(track: Track, row: RuleRow, incident: dt.date, facts: Facts) -> dt.date | None:
+    """The day a row's period is counted from.
+
+    Federal claims use federal accrual. A state or FTCA period that runs from
+    accrual uses an accrual date the caller gave, else the incident: how the
+    state dates accrual for each claim kind is not in the data, and the
+    incident is the earliest day it can be.
+    """
     if row.runs_from is RunsFrom.DENIAL:
         return facts.denial_date
     if row.runs_from is RunsFrom.PRESENTATION:
         return None
+    if facts.accrual is None:
+        return incident
+    if track in _FEDERAL_ACCRUAL or (row.runs_from is RunsFrom.ACCRUAL and facts.accrual.given):
+        return facts.accrual.date
     return incident
 
 
@@ -191,22 +211,28 @@ def _reading(  # noqa: PLR0913, PLR0917 - the parts of one reading
     )
 
 
+Adjust = Callable[[RuleRow, dt.date, dt.date], dt.date]
+
+
 def _readings(
     rules: RuleSet,
     code: str,
     track: Track,
     rows: list[tuple[RuleRow, dt.date]],
+    adjust: Adjust | None = None,
 ) -> list[Reading]:
     """Compute every reading, earliest first.
 
     Each period row is read under each regime of the track; where a roll passed
     a day whose closure is unsettled, the same roll counting settled days only
-    is a reading too.
+    is a reading too. `adjust` moves each raw last day (tolling).
     """
     readings: list[Reading] = []
     many = len({(r.period, r.citation, start) for r, start in rows}) > 1
     for row, start in rows:
         raw = add_period(start, row.period)
+        if adjust is not None:
+            raw = adjust(row, start, raw)
         for regime in _REGIMES[track]:
             calendar = rules.calendar(code, regime)
             computation = calendar.computation(raw)
@@ -238,14 +264,21 @@ def _rolled_step(day: ClosedDay) -> Step:
     )
 
 
-def _start_step(track: Track, reading: Reading, row: RuleRow) -> Step:
+def _start_step(track: Track, reading: Reading, row: RuleRow, accrual: Accrual | None) -> Step:
     when = _long(reading.start_date)
     if reading.runs_from is RunsFrom.DENIAL:
         text = f"The period runs from {when}, the date the claim was denied (as given)."
         return Step.model_construct(
             kind=StepKind.ACCRUAL, date=reading.start_date, text=text, authority=row.citation
         )
-    if track in {Track.SECTION_1983, Track.BIVENS}:
+    if track in _FEDERAL_ACCRUAL:
+        if accrual is not None:
+            return Step.model_construct(
+                kind=StepKind.ACCRUAL,
+                date=reading.start_date,
+                text=accrual.text,
+                authority=accrual.authority,
+            )
         text = (
             f"The claim accrued on {when}, the incident date: a federal civil-rights claim "
             "accrues when the plaintiff knows or has reason to know of the injury."
@@ -253,8 +286,12 @@ def _start_step(track: Track, reading: Reading, row: RuleRow) -> Step:
         return Step.model_construct(
             kind=StepKind.ACCRUAL, date=reading.start_date, text=text, authority=_WALLACE
         )
-    what = "the incident" if reading.runs_from is RunsFrom.INCIDENT else "accrual"
-    text = f"The period runs from {what}, taken here as the incident date, {when}."
+    if reading.runs_from is RunsFrom.INCIDENT:
+        text = f"The period runs from the incident, {when}."
+    elif accrual is not None and accrual.given:
+        text = f"The period runs from accrual, taken as the accrual date given, {when}."
+    else:
+        text = f"The period runs from accrual, taken here as the incident date, {when}."
     return Step.model_construct(
         kind=StepKind.ACCRUAL, date=reading.start_date, text=text, authority=row.citation
     )
@@ -286,15 +323,113 @@ def _immunity(track: Track, row: RuleRow) -> Immunity | None:
     return row.qualified_immunity if track in _SUITS else None
 
 
-def _deadline(
+def _tolling(
+    rules: RuleSet, code: str, track: Track, facts: Facts, rows: list[tuple[RuleRow, dt.date]]
+) -> TollingRow | None:
+    """The minority row that reaches this track, when a birth date is given."""
+    if facts.birth_date is None:
+        return None
+    row = rules.tolling_for(code, TollingKind.MINORITY, min(start for _, start in rows))
+    if row is None or (track not in _FEDERAL_ACCRUAL and track not in row.tracks):
+        return None
+    return row
+
+
+def _tolled(
+    rules: RuleSet,
+    code: str,
+    track: Track,
+    rows: list[tuple[RuleRow, dt.date]],
+    facts: Facts,
+) -> tuple[TollingRow, list[Reading], dict[tuple[str, str, dt.date], Tolled]] | None:
+    """The readings under minority tolling, or None where tolling moves nothing."""
+    tolling = _tolling(rules, code, track, facts, rows)
+    birth = facts.birth_date
+    if tolling is None or birth is None:
+        return None
+    moves: dict[tuple[str, str, dt.date], Tolled] = {}
+
+    def adjust(row: RuleRow, start: dt.date, raw: dt.date) -> dt.date:
+        moved = toll(tolling, birth, start, row.period, raw)
+        if moved is None:
+            return raw
+        moves[row.citation, str(row.period), start] = moved
+        return moved.raw
+
+    readings = _readings(rules, code, track, rows, adjust)
+    return (tolling, readings, moves) if moves else None
+
+
+def _accrual_warnings(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
+    rules: RuleSet,
+    code: str,
+    track: Track,
+    rows: list[tuple[RuleRow, dt.date]],
+    facts: Facts,
+    incident: dt.date,
+) -> list[str]:
+    """Say what the start date relies on, and where a later start may apply."""
+    accrual = facts.accrual
+    warnings: list[str] = []
+    if accrual is None or accrual.date == incident:
+        return warnings
+    name = NAMES[code]
+    if track in _FEDERAL_ACCRUAL and accrual.given:
+        alt = _readings(rules, code, track, [(r, incident) for r, _ in rows])[0].due
+        warnings.append(
+            f"This date relies on the accrual date given ({accrual.date.isoformat()}). Counted "
+            f"from the incident, the deadline would be {_long(alt)}; if the later accrual is "
+            "disputed, act by that date."
+        )
+    elif track not in _FEDERAL_ACCRUAL and any(
+        r.runs_from is RunsFrom.ACCRUAL for r, _ in rows
+    ) and not accrual.given:
+        warnings.append(
+            f"Counted from the incident: how {name} law dates the accrual of a "
+            f"{accrual.claim.value} claim is not recorded here. Under federal law it accrues on "
+            f"{accrual.date.isoformat()}; a state-law claim may also accrue later, but the "
+            "date shown does not rely on it."
+        )
+    return warnings
+
+
+def _deadline(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
     rules: RuleSet,
     code: str,
     track: Track,
     defendant: Defendant,
     rows: list[tuple[RuleRow, dt.date]],
+    facts: Facts,
+    incident: dt.date,
 ) -> Deadline:
     name = NAMES[code]
     readings = _readings(rules, code, track, rows)
+    extra = _accrual_warnings(rules, code, track, rows, facts, incident)
+    untolled_due: dt.date | None = None
+    tolling_text: Tolled | None = None
+    tolling_citation = ""
+    tolled = _tolled(rules, code, track, rows, facts)
+    if tolled is not None:
+        tolling, tolled_readings, moves = tolled
+        if tolling.confidence is Confidence.HIGH:
+            untolled_due = readings[0].due
+            readings = tolled_readings
+            first = readings[0]
+            tolling_text = moves.get((first.citation, str(first.period), first.start_date))
+            tolling_citation = tolling.citation
+            extra.append(
+                f"This date relies on minority tolling ({tolling.citation}); without it the "
+                f"deadline is {_long(untolled_due)}. Confirm the birth date, and that nothing "
+                "ended the tolling early." + (f" {tolling.warning}" if tolling.warning else "")
+            )
+        else:
+            extra.append(
+                f"Minority tolling under {tolling.citation} ({tolling.confidence} confidence) "
+                f"may move the last day to {_long(tolled_readings[0].due)}; the date shown does "
+                "not rely on it."
+            )
+    elif facts.birth_date is not None:
+        extra.extend(_untolled_minor(rules, code, track, rows, facts.birth_date))
     chosen = readings[0]
     row = next(
         r for r, start in rows
@@ -304,7 +439,7 @@ def _deadline(
     raw = add_period(chosen.start_date, row.period)
     method, method_authority = _METHOD[row.period.unit]
     steps = [
-        _start_step(track, chosen, row),
+        _start_step(track, chosen, row, facts.accrual),
         _period_step(track, name, row),
         Step.model_construct(
             kind=StepKind.RAW_DATE,
@@ -314,6 +449,18 @@ def _deadline(
             authority=method_authority,
         ),
     ]
+    if tolling_text is not None:
+        steps.append(
+            Step.model_construct(
+                kind=StepKind.TOLLING,
+                date=tolling_text.raw,
+                text=tolling_text.text,
+                authority=f"{tolling_citation}; Board of Regents v. Tomanio, 446 U.S. 478 "
+                "(1980); Hardin v. Straub, 490 U.S. 536 (1989)"
+                if track in _FEDERAL_ACCRUAL
+                else tolling_citation,
+            )
+        )
     steps.extend(_rolled_step(day) for day in chosen.rolled_over)
     steps.extend(
         Step.model_construct(
@@ -335,6 +482,7 @@ def _deadline(
         )
     )
     warnings = _warnings(track, name, row, rows, readings)
+    warnings.extend(w for w in extra if w not in warnings)
     return Deadline.model_construct(
         track=track,
         jurisdiction=code,
@@ -357,10 +505,38 @@ def _deadline(
         waiting_period=row.waiting,
         caps_fees=row.caps_fees,
         prosecutors_clock=track is Track.CRIMINAL_242,
+        untolled_due=untolled_due,
+        tolling=tolling_citation,
         readings=tuple(readings),
         explanation=tuple(steps),
         warnings=tuple(warnings),
     )
+
+
+def _untolled_minor(
+    rules: RuleSet, code: str, track: Track, rows: list[tuple[RuleRow, dt.date]], birth: dt.date
+) -> list[str]:
+    """Why a minor's deadline is shown untolled."""
+    start = min(s for _, s in rows)
+    row = rules.tolling_for(code, TollingKind.MINORITY, start)
+    # Without a recorded age of majority, 21 (the highest found) errs toward explaining.
+    if start >= majority_day(birth, (row.majority_age if row else None) or 21):
+        return []
+    if row is None:
+        return [
+            f"The person may have been a minor when the claim accrued; {NAMES[code]}'s minority "
+            "tolling is not recorded here, so the date shown is untolled."
+        ]
+    if track in _FEDERAL_ACCRUAL:
+        if row.effect is TollingEffect.NONE:
+            return [f"{NAMES[code]} does not toll this period for minority ({row.citation})."]
+        if row.effect is TollingEffect.WARN:
+            return [f"{row.warning or row.notes} ({row.citation}); the date shown is untolled."]
+        return []
+    return [
+        f"Whether minority tolling ({row.citation}) reaches the {track.value} deadline is not "
+        "recorded here, so the date shown is untolled."
+    ]
 
 
 def _warnings(
@@ -418,7 +594,7 @@ def _candidates(  # noqa: PLR0913, PLR0917 - the inputs of one track
     wanted = TRACK_DEFENDANTS[track] & facts.defendants
     for row in source:
         defendant = Defendant.ANY if track is Track.BIVENS else row.defendant
-        if row.role is Role.NONE or not row.applies_to(incident):
+        if row.role is Role.NONE or not row.applies_to(_window_day(track, row, incident, facts)):
             continue
         if defendant is not Defendant.ANY and defendant not in wanted:
             continue
@@ -435,7 +611,7 @@ def _candidates(  # noqa: PLR0913, PLR0917 - the inputs of one track
                 f"this incident is earlier, so there is no {track.value} deadline under it."
             )
             continue
-        start = _start(row, incident, facts)
+        start = _start(track, row, incident, facts)
         if start is None:
             needed = (
                 "the date the claim was denied"
@@ -498,10 +674,12 @@ def compute_tracks(
             rows = groups[defendant]
             if all(r.role is Role.ALTERNATIVE for r, _ in rows):
                 continue  # a longer reading alone is no deadline
-            deadlines.append(_deadline(rules, code, track, defendant, rows))
+            deadlines.append(_deadline(rules, code, track, defendant, rows, facts, incident))
     if tracks == tuple(Track):
         notes.extend(_no_deadline_notes(rules, code, incident, facts))
         notes.extend(_coverage_notes(rules, code, facts))
+    if any(d.track in _FEDERAL_ACCRUAL for d in deadlines):
+        notes.extend(_disability_notes(rules, code, facts.accrual.date if facts.accrual else incident))
     if any(d.track in {Track.LOCAL_TORT_NOTICE, Track.STATE_TORT_NOTICE} for d in deadlines):
         notes.append(
             f"{NAMES[code]} requires a notice of claim before a state-law suit (see the notice "
@@ -509,6 +687,28 @@ def compute_tracks(
             "Casey, 487 U.S. 131 (1988))."
         )
     return deadlines, list(dict.fromkeys(notes))
+
+
+def _disability_notes(rules: RuleSet, code: str, accrual: dt.date) -> list[str]:
+    """Tolling for disabilities a birth date cannot establish, as cited warnings."""
+    name = NAMES[code]
+    notes = []
+    for kind in (TollingKind.INCAPACITY, TollingKind.IMPRISONMENT):
+        row = rules.tolling_for(code, kind, accrual)
+        if row is None:
+            notes.append(
+                f"Whether {name} tolls the § 1983 period for {kind.value} is not recorded here; "
+                "no such tolling is applied."
+            )
+        elif row.effect is TollingEffect.NONE:
+            notes.append(f"{name} does not toll the § 1983 period for {kind.value} ({row.citation}).")
+        else:
+            detail = row.warning or row.notes
+            notes.append(
+                f"{name} tolls for {kind.value} ({row.citation}): {detail} Not applied here: "
+                "it turns on facts the library is not given."
+            )
+    return notes
 
 
 _TORT_TRACKS: Final = (
@@ -608,8 +808,13 @@ def due_dates(
         for rows in _candidates(rules, code, track, incident, facts, discard).values():
             if all(r.role is Role.ALTERNATIVE for r, _ in rows):
                 continue
+            tolling = _tolling(rules, code, track, facts, rows)
             for row, start in rows:
                 raw = add_period(start, row.period)
+                if tolling is not None and tolling.confidence is Confidence.HIGH:
+                    assert facts.birth_date is not None  # noqa: S101 - _tolling checked it
+                    moved = toll(tolling, facts.birth_date, start, row.period, raw)
+                    raw = raw if moved is None else moved.raw
                 for regime in _REGIMES[track]:
                     due, _ = roll_forward(raw, rules.calendar(code, regime), settled_only=True)
                     best = due if best is None or due < best else best

@@ -1,0 +1,223 @@
+"""When the clock starts: claim kinds, federal accrual, and tolling for minority.
+
+Accrual of a § 1983 or Bivens claim is federal law; the period and its tolling
+are borrowed from the state. Each claim kind names the event that starts the
+clock and the fact that dates it; a claim whose fact is missing is an error,
+never a date counted from the wrong day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Final
+
+from ._compute import add_period
+from ._errors import MissingFactError
+from ._models import Claim, Period, PeriodUnit, TollingEffect, TollingRow
+
+__all__ = ["CLAIM_FACTS", "Accrual", "Tolled", "federal_accrual", "majority_day", "toll"]
+
+_WALLACE: Final = "Wallace v. Kato, 549 U.S. 384 (2007)"
+
+
+@dataclass(frozen=True, slots=True)
+class _ClaimRule:
+    fact: str | None  # the keyword (and batch column) that dates the accrual event
+    flag: str | None  # the CLI flag for it
+    event: str  # what the date is, in words
+    authority: str
+    short: str = ""  # the date's name in an error message
+
+
+_RULES: Final[dict[Claim, _ClaimRule]] = {
+    Claim.EXCESSIVE_FORCE: _ClaimRule(
+        None,
+        None,
+        "the incident: the person knew of the injury when the force was used",
+        _WALLACE,
+    ),
+    Claim.UNLAWFUL_SEARCH: _ClaimRule(
+        None,
+        None,
+        "the incident: the person knew of the injury when the search took place",
+        _WALLACE,
+    ),
+    Claim.FALSE_ARREST: _ClaimRule(
+        "legal_process_date",
+        "--legal-process-date",
+        "the day the person was held pursuant to legal process (bound over by a magistrate "
+        "or arraigned on charges), when a false arrest or false imprisonment ends",
+        f"{_WALLACE} (false imprisonment ends, and the claim accrues, once the victim becomes "
+        "held pursuant to legal process)",
+        "the date the person was held pursuant to legal process (arraigned or bound over)",
+    ),
+    Claim.MALICIOUS_PROSECUTION: _ClaimRule(
+        "favorable_termination_date",
+        "--favorable-termination-date",
+        "the day the prosecution ended without a conviction",
+        "Thompson v. Clark, 596 U.S. 36 (2022) (a favorable termination needs only that the "
+        "prosecution ended without a conviction); McDonough v. Smith, 588 U.S. 109 (2019)",
+        "the date the prosecution ended without a conviction",
+    ),
+    Claim.FABRICATED_EVIDENCE: _ClaimRule(
+        "favorable_termination_date",
+        "--favorable-termination-date",
+        "the day the criminal proceedings ended in the person's favor (for example an "
+        "acquittal)",
+        "McDonough v. Smith, 588 U.S. 109 (2019)",
+        "the date the prosecution ended in the person's favor",
+    ),
+    Claim.HECK_DEFERRED: _ClaimRule(
+        "conviction_invalidated_date",
+        "--conviction-invalidated-date",
+        "the day the conviction was reversed, expunged, declared invalid or called into "
+        "question by a writ of habeas corpus",
+        "Heck v. Humphrey, 512 U.S. 477 (1994)",
+        "the date the conviction was set aside",
+    ),
+}
+
+#: The keyword each claim kind needs besides the incident date, or None.
+CLAIM_FACTS: Final[dict[Claim, str | None]] = {claim: rule.fact for claim, rule in _RULES.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Accrual:
+    """When a federal claim accrued, and why.
+
+    ``given`` is True when the caller supplied the accrual date outright (a
+    discovery-rule accrual), which the explanation says.
+    """
+
+    claim: Claim
+    date: dt.date
+    text: str
+    authority: str
+    given: bool = False
+
+
+def _long(day: dt.date) -> str:
+    return f"{day:%A}, {day:%B} {day.day}, {day.year}"
+
+
+def federal_accrual(
+    claim: Claim,
+    incident: dt.date,
+    facts: dict[str, dt.date | None],
+    accrual_date: dt.date | None = None,
+) -> Accrual:
+    """When a § 1983 or Bivens claim of this kind accrued.
+
+    Args:
+        claim: the claim kind.
+        incident: the incident date.
+        facts: the dated events by keyword (``legal_process_date`` and so on);
+            None where not given.
+        accrual_date: an accrual date the caller asserts (a discovery-rule
+            accrual); it takes the place of the claim's own rule.
+
+    Raises:
+        MissingFactError: the claim needs a date that was not given; the
+            message names the keyword and the CLI flag.
+
+    Example:
+        >>> federal_accrual(Claim.FALSE_ARREST, dt.date(2024, 3, 15),
+        ...                 {"legal_process_date": dt.date(2024, 3, 18)}).date
+        datetime.date(2024, 3, 18)
+    """
+    rule = _RULES[claim]
+    if accrual_date is not None:
+        return Accrual(
+            claim,
+            accrual_date,
+            f"The claim accrued on {_long(accrual_date)}, the accrual date given (for example "
+            "where the person did not know, and had no reason to know, of the injury until "
+            "then: a discovery-rule accrual). The date relies on that fact.",
+            f"{_WALLACE} (a claim accrues when the plaintiff knows or has reason to know of "
+            "the injury)",
+            given=True,
+        )
+    if rule.fact is None:
+        return Accrual(
+            claim, incident, f"The claim accrued on {_long(incident)}, {rule.event}.", rule.authority
+        )
+    day = facts.get(rule.fact)
+    if day is None:
+        msg = (
+            f"claim {claim.value!r} needs {rule.short}; give it as "
+            f"{rule.fact}= (CLI {rule.flag}), or give accrual_date= (CLI --accrual-date)."
+        )
+        raise MissingFactError(msg)
+    return Accrual(claim, day, f"The claim accrued on {_long(day)}, {rule.event}.", rule.authority)
+
+
+def majority_day(birth: dt.date, age: int) -> dt.date:
+    """The earliest day a person born on `birth` can be said to reach `age`.
+
+    The day before the birthday: some law counts an age as reached on the day
+    before the anniversary of birth, and the earlier day never gives a later
+    deadline.
+
+    Example:
+        >>> majority_day(dt.date(2008, 3, 15), 18)
+        datetime.date(2026, 3, 14)
+    """
+    return add_period(birth, Period.model_construct(value=age, unit=PeriodUnit.YEARS)) - (
+        dt.timedelta(days=1)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Tolled:
+    """A last day moved by minority tolling, and the explanation of the move."""
+
+    raw: dt.date
+    text: str
+
+
+def toll(
+    row: TollingRow, birth: dt.date, start: dt.date, period: Period, raw: dt.date
+) -> Tolled | None:
+    """Apply minority tolling to one period, or None where it changes nothing.
+
+    Tolling never makes a last day earlier: the tolled day is the later of the
+    untolled one and the day the statute allows, limited by any cap.
+
+    Example:
+        >>> from qideadlines import load_rules, TollingKind
+        >>> row = load_rules().tolling_for("TX", TollingKind.MINORITY, dt.date(2024, 3, 15))
+        >>> two = Period.model_construct(value=2, unit=PeriodUnit.YEARS)
+        >>> toll(row, dt.date(2010, 1, 1), dt.date(2024, 3, 15), two, dt.date(2026, 3, 15)).raw
+        datetime.date(2029, 12, 31)
+    """
+    if row.effect not in {TollingEffect.SUSPEND, TollingEffect.GRACE} or row.majority_age is None:
+        return None
+    ends = majority_day(birth, row.majority_age)
+    if start >= ends:
+        return None
+    if row.effect is TollingEffect.SUSPEND:
+        moved = add_period(ends, period)
+        how = f"the {period} run from then"
+    else:
+        grace = row.grace
+        assert grace is not None  # noqa: S101 - the data check requires it
+        moved = add_period(ends, grace)
+        how = f"suit may be brought within {grace} after it"
+    limits = []
+    if row.cap is not None:
+        limits.append((add_period(start, row.cap), f"no more than {row.cap} after accrual"))
+    if row.max_age is not None:
+        limits.append((majority_day(birth, row.max_age), f"not past age {row.max_age}"))
+    for limit, words in limits:
+        if limit < moved:
+            moved, how = limit, f"{how}, but {words}"
+    if moved <= raw:
+        return None
+    text = (
+        f"The person was a minor when the claim accrued (born {_long(birth)}); under "
+        f"{row.citation}, minority ends at {row.majority_age}, counted here from "
+        f"{_long(ends)} (the day before the birthday, the earliest reading), and {how}: "
+        f"{_long(moved)} instead of {_long(raw)}."
+    )
+    return Tolled(moved, text)
