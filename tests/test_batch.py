@@ -68,7 +68,7 @@ def test_every_row_comes_back_in_order_with_its_columns() -> None:
     assert out[0]["error"] == ""
     assert "Unknown jurisdiction" in out[1]["error"]
     assert "is not a date" in out[2]["error"]
-    assert "'claim' is not supported yet" in out[3]["error"]
+    assert "claim 'x' is not one of" in out[3]["error"]
     assert "'city'" in out[4]["error"]
     assert all(r["due_section_1983"] == "" for r in out[1:5])
     assert out[5]["next_track"] == "section_1983"  # the 90-day notice expired in 2024

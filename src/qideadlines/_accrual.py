@@ -16,7 +16,17 @@ from ._compute import add_period
 from ._errors import MissingFactError
 from ._models import Claim, Period, PeriodUnit, TollingEffect, TollingRow
 
-__all__ = ["CLAIM_FACTS", "Accrual", "Tolled", "federal_accrual", "majority_day", "toll"]
+__all__ = [
+    "CLAIM_FACTS",
+    "MAILBOX",
+    "PLRA_TOLLING",
+    "Accrual",
+    "Tolled",
+    "exhaustion_days",
+    "federal_accrual",
+    "majority_day",
+    "toll",
+]
 
 _WALLACE: Final = "Wallace v. Kato, 549 U.S. 384 (2007)"
 
@@ -63,8 +73,7 @@ _RULES: Final[dict[Claim, _ClaimRule]] = {
     Claim.FABRICATED_EVIDENCE: _ClaimRule(
         "favorable_termination_date",
         "--favorable-termination-date",
-        "the day the criminal proceedings ended in the person's favor (for example an "
-        "acquittal)",
+        "the day the criminal proceedings ended in the person's favor (for example an acquittal)",
         "McDonough v. Smith, 588 U.S. 109 (2019)",
         "the date the prosecution ended in the person's favor",
     ),
@@ -140,7 +149,10 @@ def federal_accrual(
         )
     if rule.fact is None:
         return Accrual(
-            claim, incident, f"The claim accrued on {_long(incident)}, {rule.event}.", rule.authority
+            claim,
+            incident,
+            f"The claim accrued on {_long(incident)}, {rule.event}.",
+            rule.authority,
         )
     day = facts.get(rule.fact)
     if day is None:
@@ -149,7 +161,8 @@ def federal_accrual(
             f"{rule.fact}= (CLI {rule.flag}), or give accrual_date= (CLI --accrual-date)."
         )
         raise MissingFactError(msg)
-    return Accrual(claim, day, f"The claim accrued on {_long(day)}, {rule.event}.", rule.authority)
+    text = f"The claim accrued on {_long(day)}, {rule.event}."
+    return Accrual(claim, day, text, rule.authority)
 
 
 def majority_day(birth: dt.date, age: int) -> dt.date:
@@ -176,13 +189,20 @@ class Tolled:
     text: str
 
 
-def toll(
-    row: TollingRow, birth: dt.date, start: dt.date, period: Period, raw: dt.date
+def toll(  # noqa: PLR0913, PLR0917 - the parts of one tolled period
+    row: TollingRow,
+    birth: dt.date,
+    start: dt.date,
+    period: Period,
+    raw: dt.date,
+    incident: dt.date | None = None,
 ) -> Tolled | None:
     """Apply minority tolling to one period, or None where it changes nothing.
 
     Tolling never makes a last day earlier: the tolled day is the later of the
-    untolled one and the day the statute allows, limited by any cap.
+    untolled one and the day the statute allows, limited by any cap. A cap is
+    counted from the incident where one is given: some caps run from the act,
+    which is never later than accrual.
 
     Example:
         >>> from qideadlines import load_rules, TollingKind
@@ -206,7 +226,8 @@ def toll(
         how = f"suit may be brought within {grace} after it"
     limits = []
     if row.cap is not None:
-        limits.append((add_period(start, row.cap), f"no more than {row.cap} after accrual"))
+        base = min(start, incident) if incident is not None else start
+        limits.append((add_period(base, row.cap), f"no more than {row.cap} after {base}"))
     if row.max_age is not None:
         limits.append((majority_day(birth, row.max_age), f"not past age {row.max_age}"))
     for limit, words in limits:
@@ -221,3 +242,95 @@ def toll(
         f"{_long(moved)} instead of {_long(raw)}."
     )
     return Tolled(moved, text)
+
+
+#: Whether each circuit tolls a prisoner's § 1983 period while PLRA exhaustion
+#: (42 U.S.C. § 1997e(a)) is pending: "yes" with the holding, or "unsettled".
+PLRA_TOLLING: Final[dict[str, tuple[str, str]]] = {
+    "1st": (
+        "unsettled",
+        "no First Circuit holding found",
+    ),
+    "2nd": (
+        "yes",
+        "Gonzalez v. Hasty, 651 F.3d 318 (2d Cir. 2011) (equitable tolling)",
+    ),
+    "3rd": (
+        "yes",
+        (
+            "Pearson v. Sec'y Dep't of Corr., 775 F.3d 598 (3d Cir. 2015) (Pennsylvania "
+            "tolling for a statutory prohibition, borrowed; other states of the circuit not "
+            "decided)"
+        ),
+    ),
+    "4th": (
+        "yes",
+        (
+            "Battle v. Ledford, 912 F.3d 708 (4th Cir. 2019) (federal equitable tolling where"
+            " the state has no tolling rule)"
+        ),
+    ),
+    "5th": (
+        "yes",
+        (
+            "Harris v. Hegmann, 198 F.3d 153 (5th Cir. 1999); Clifford v. Gibbs, 298 F.3d 328"
+            " (5th Cir. 2002)"
+        ),
+    ),
+    "6th": (
+        "yes",
+        "Brown v. Morgan, 209 F.3d 595 (6th Cir. 2000)",
+    ),
+    "7th": (
+        "yes",
+        (
+            "Johnson v. Rivera, 272 F.3d 519 (7th Cir. 2001) (Illinois tolling borrowed; "
+            "other states of the circuit not decided)"
+        ),
+    ),
+    "8th": (
+        "unsettled",
+        "not decided (Williams v. Pulaski Cnty., 278 F. App'x 695 (8th Cir. 2008))",
+    ),
+    "9th": (
+        "yes",
+        (
+            "Brown v. Valoff, 422 F.3d 926 (9th Cir. 2005); Soto v. Sweetman, 882 F.3d 865 "
+            "(9th Cir. 2018)"
+        ),
+    ),
+    "10th": (
+        "unsettled",
+        (
+            "state equitable tolling case by case (Braxton v. Zavaras, 614 F.3d 1156 (10th "
+            "Cir. 2010))"
+        ),
+    ),
+    "11th": (
+        "unsettled",
+        "not decided (Leal v. Ga. Dep't of Corr., 254 F.3d 1276 (11th Cir. 2001))",
+    ),
+    "D.C.": (
+        "unsettled",
+        "no D.C. Circuit holding found",
+    ),
+}
+
+MAILBOX: Final = (
+    "A prisoner's filing is made when it is handed to prison officials for mailing (Houston v. "
+    "Lack, 487 U.S. 266 (1988); applied to a § 1983 complaint in Cooper v. Brookshire, 70 F.3d "
+    "377 (5th Cir. 1995)); keep proof of the date. Do not rely on the rule in state court "
+    "without checking the state's own rule."
+)
+
+
+def exhaustion_days(start: dt.date, raw: dt.date, window: tuple[dt.date, dt.date]) -> int:
+    """Days of a grievance process that fall inside a running period.
+
+    Example:
+        >>> exhaustion_days(dt.date(2024, 1, 1), dt.date(2026, 1, 1),
+        ...                 (dt.date(2024, 2, 1), dt.date(2024, 3, 2)))
+        30
+    """
+    begin, end = max(window[0], start), min(window[1], raw)
+    return max((end - begin).days, 0)

@@ -7,9 +7,9 @@ import functools
 from collections.abc import Iterable
 from typing import Final
 
-from ._data import RuleSet, load_rules
 from ._accrual import CLAIM_FACTS, federal_accrual
-from ._errors import DateOutOfRangeError, InvalidDateError, InvalidFactError
+from ._data import RuleSet, load_rules
+from ._errors import DateOutOfRangeError, InvalidDateError, InvalidFactError, MissingFactError
 from ._jurisdictions import CIRCUITS, CODES, NAMES
 from ._models import (
     DUE_SOON_DAYS,
@@ -31,6 +31,8 @@ __all__ = [
     "compute_deadlines",
     "get_rules",
     "list_jurisdictions",
+    "make_facts",
+    "parse_claim",
     "status_on",
 ]
 
@@ -87,6 +89,79 @@ def parse_claim(value: Claim | str | None) -> Claim:
 
 def _optional_date(value: object, name: str, incident: dt.date) -> dt.date | None:
     return None if value is None else _require_date(value, name, earliest=incident)
+
+
+def make_facts(  # noqa: PLR0913 - each keyword is one documented fact of compute_deadlines
+    incident: dt.date,
+    *,
+    defendants: Iterable[Defendant | str] | Defendant | str | None = None,
+    locality: str | None = None,
+    denial_date: dt.date | None = None,
+    claim: Claim | str | None = None,
+    accrual_date: dt.date | None = None,
+    legal_process_date: dt.date | None = None,
+    favorable_termination_date: dt.date | None = None,
+    conviction_invalidated_date: dt.date | None = None,
+    birth_date: dt.date | None = None,
+    exhaustion_start: dt.date | None = None,
+    exhaustion_end: dt.date | None = None,
+    prisoner: bool = False,
+) -> tuple[Facts, list[str]]:
+    """Validate the facts of `compute_deadlines` once, with notes on facts left unused.
+
+    Raises:
+        InvalidFactError, MissingFactError, InvalidDateError, DateOutOfRangeError:
+            as `compute_deadlines` documents.
+
+    Example:
+        >>> make_facts(dt.date(2024, 3, 15), claim="unlawful-search")[0].accrual.date
+        datetime.date(2024, 3, 15)
+    """
+    denial = _optional_date(denial_date, "denial_date", incident)
+    kind = parse_claim(claim)
+    events = {
+        "legal_process_date": _optional_date(legal_process_date, "legal_process_date", incident),
+        "favorable_termination_date": _optional_date(
+            favorable_termination_date, "favorable_termination_date", incident
+        ),
+        "conviction_invalidated_date": _optional_date(
+            conviction_invalidated_date, "conviction_invalidated_date", incident
+        ),
+    }
+    accrual = federal_accrual(
+        kind, incident, events, _optional_date(accrual_date, "accrual_date", incident)
+    )
+    birth = None
+    if birth_date is not None:
+        birth = _require_date(birth_date, "birth_date", earliest=dt.date(1850, 1, 1))
+        if birth > incident:
+            msg = f"birth_date {birth.isoformat()} is after the incident {incident.isoformat()}."
+            raise DateOutOfRangeError(msg)
+    if (exhaustion_start is None) != (exhaustion_end is None):
+        msg = "give both exhaustion_start and exhaustion_end (CLI --exhaustion-start/-end)."
+        raise MissingFactError(msg)
+    exhaustion = None
+    if exhaustion_start is not None and exhaustion_end is not None:
+        begin = _require_date(exhaustion_start, "exhaustion_start", earliest=incident)
+        exhaustion = (begin, _require_date(exhaustion_end, "exhaustion_end", earliest=begin))
+    facts = Facts(
+        defendants=_defendants(defendants),
+        locality=locality.strip().lower() if isinstance(locality, str) else "",
+        denial_date=denial,
+        accrual=accrual,
+        birth_date=birth,
+        exhaustion=exhaustion,
+        prisoner=bool(prisoner),
+    )
+    notes = [
+        f"{name} is not used: the {kind.value} claim's accrual does not turn on it"
+        + (" (the accrual date given takes its place)." if accrual.given else ".")
+        for name, day in events.items()
+        if day is not None and (accrual.given or CLAIM_FACTS[kind] != name)
+    ]
+    if claim is None and accrual_date is None:
+        notes.insert(0, CLAIM_NOTE)
+    return facts, notes
 
 
 @functools.cache
@@ -152,6 +227,9 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
     favorable_termination_date: dt.date | None = None,
     conviction_invalidated_date: dt.date | None = None,
     birth_date: dt.date | None = None,
+    exhaustion_start: dt.date | None = None,
+    exhaustion_end: dt.date | None = None,
+    prisoner: bool = False,
     today: dt.date | None = None,
     tracks: Iterable[Track | str] | None = None,
     rules: RuleSet | None = None,
@@ -189,6 +267,13 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
         birth_date: the person's date of birth; where they were a minor at
             accrual and the jurisdiction's tolling statute clearly applies,
             ``due`` is the tolled date and ``untolled_due`` the date without.
+        exhaustion_start: for a prisoner, the day the prison grievance was
+            filed (42 U.S.C. § 1997e(a)); with `exhaustion_end`, the date
+            tolling during exhaustion would give is explained, never used as
+            ``due``.
+        exhaustion_end: the day the grievance process ended.
+        prisoner: the person is in prison: the report explains the mailbox
+            rule and PLRA exhaustion.
         today: the date to count days remaining from; each deadline then has
             ``days_remaining`` and a ``status`` (expired, due soon within
             `DUE_SOON_DAYS`, open). The library never reads the clock.
@@ -219,62 +304,39 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
     ruleset = rules if rules is not None else load_rules()
     code = ruleset.code(jurisdiction)
     incident = _require_date(incident_date, "incident_date")
-    kinds = _defendants(defendants)
-    place = locality.strip().lower() if isinstance(locality, str) else ""
-    denial = None
-    if denial_date is not None:
-        denial = _require_date(denial_date, "denial_date", earliest=incident)
-    kind = parse_claim(claim)
-    events = {
-        "legal_process_date": _optional_date(legal_process_date, "legal_process_date", incident),
-        "favorable_termination_date": _optional_date(
-            favorable_termination_date, "favorable_termination_date", incident
-        ),
-        "conviction_invalidated_date": _optional_date(
-            conviction_invalidated_date, "conviction_invalidated_date", incident
-        ),
-    }
-    accrual = federal_accrual(
-        kind, incident, events, _optional_date(accrual_date, "accrual_date", incident)
-    )
-    birth = None
-    if birth_date is not None:
-        birth = _require_date(birth_date, "birth_date", earliest=dt.date(1850, 1, 1))
-        if birth > incident:
-            msg = f"birth_date {birth.isoformat()} is after the incident {incident.isoformat()}."
-            raise DateOutOfRangeError(msg)
-    facts = Facts(
-        defendants=kinds, locality=place, denial_date=denial, accrual=accrual, birth_date=birth
+    facts, fact_notes = make_facts(
+        incident,
+        defendants=defendants,
+        locality=locality,
+        denial_date=denial_date,
+        claim=claim,
+        accrual_date=accrual_date,
+        legal_process_date=legal_process_date,
+        favorable_termination_date=favorable_termination_date,
+        conviction_invalidated_date=conviction_invalidated_date,
+        birth_date=birth_date,
+        exhaustion_start=exhaustion_start,
+        exhaustion_end=exhaustion_end,
+        prisoner=prisoner,
     )
     from ._batch import parse_tracks
 
     deadlines, notes = compute_tracks(ruleset, code, incident, facts, parse_tracks(tracks))
-    unused = [
-        name for name, day in events.items()
-        if day is not None and (accrual.given or CLAIM_FACTS[kind] != name)
-    ]  # fmt: skip
-    notes[:0] = [
-        f"{name} is not used: the {kind.value} claim's accrual does not turn on it"
-        + (" (the accrual date given takes its place)." if accrual.given else ".")
-        for name in unused
-    ]
-    if claim is None and accrual_date is None:
-        notes.insert(0, CLAIM_NOTE)
     if today is not None:
         when = _require_date(today, "today", earliest=dt.date(1900, 1, 1))
         deadlines = [_with_status(d, when) for d in deadlines]
     return DeadlineReport.model_construct(
         jurisdiction=_jurisdiction(code),
         incident_date=incident,
-        claim=kind,
-        accrual_date=accrual.date,
-        birth_date=birth,
-        defendants=tuple(sorted(kinds, key=list(Defendant).index)),
-        locality=place,
+        claim=facts.accrual.claim if facts.accrual else Claim.EXCESSIVE_FORCE,
+        accrual_date=facts.accrual.date if facts.accrual else incident,
+        birth_date=facts.birth_date,
+        defendants=tuple(sorted(facts.defendants, key=list(Defendant).index)),
+        locality=facts.locality,
         today=today,
         deadlines=tuple(deadlines),
         immunity=immunity_summary(deadlines, NAMES[code]),
-        warnings=(*REPORT_WARNINGS, *notes),
+        warnings=(*REPORT_WARNINGS, *fact_notes, *notes),
     )
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Final
+from typing import Any, Final
 
-from ._api import _defendants, _require_date, compute_deadlines, status_on
+from ._api import _defendants, _require_date, compute_deadlines, make_facts, status_on
 from ._data import RuleSet, load_rules
 from ._errors import InvalidDateError, InvalidFactError, QiDeadlinesError
 from ._models import DeadlineReport, Track
@@ -27,19 +27,23 @@ __all__ = [
     "row_report",
 ]
 
-#: Input columns the batch understands besides the two it requires.
-FACT_COLUMNS: Final = ("defendant", "locality", "denial_date", "today")
-#: Columns every output row gains after the input's own, besides one per track.
-BATCH_COLUMNS: Final = ("next_track", "next_due", "days_remaining", "error")
-# Facts a later release will use; a value in one would silently change nothing.
-_NOT_YET: Final = (
-    "claim",
+_DATE_FACTS: Final = (
+    "denial_date",
     "accrual_date",
     "legal_process_date",
     "favorable_termination_date",
     "conviction_invalidated_date",
     "birth_date",
+    "exhaustion_start",
+    "exhaustion_end",
 )
+#: Input columns the batch understands besides the two it requires: the keywords of
+#: `compute_deadlines`, with ``defendant`` for its ``defendants``.
+FACT_COLUMNS: Final = ("defendant", "locality", "claim", *_DATE_FACTS, "prisoner", "today")
+#: Columns every output row gains after the input's own, besides one per track.
+BATCH_COLUMNS: Final = ("next_track", "next_due", "days_remaining", "error")
+_TRUE: Final = frozenset({"yes", "y", "true", "1"})
+_FALSE: Final = frozenset({"", "no", "n", "false", "0"})
 _SPLIT: Final = re.compile(r"[;,|\s]+")
 
 
@@ -92,31 +96,41 @@ def _date(value: str, column: str) -> dt.date:
 
 _EVERYONE: Final = _defendants(None)
 _COLUMN: Final = {t: f"due_{t.value}" for t in Track}
-_NOT_YET_SET: Final = frozenset(_NOT_YET)
+_FACTS: Final = frozenset(FACT_COLUMNS) - {"today"}
+
+
+def _flag(value: str, column: str) -> bool:
+    text = value.strip().lower()
+    if text in _TRUE or text in _FALSE:
+        return text in _TRUE
+    msg = f"{column} {value!r} is not yes or no."
+    raise InvalidFactError(msg)
+
+
+def _fact_kwargs(row: Mapping[str, str]) -> dict[str, Any]:
+    """The `compute_deadlines` keywords a row's fact columns give."""
+    raw_defendants = (row.get("defendant") or "").strip()
+    kwargs: dict[str, Any] = {
+        column: _date(text, column)
+        for column in _DATE_FACTS
+        if (text := (row.get(column) or "").strip())
+    }
+    kwargs["defendants"] = (
+        [d for d in _SPLIT.split(raw_defendants) if d] if raw_defendants else None
+    )
+    kwargs["locality"] = row.get("locality") or ""
+    kwargs["claim"] = (row.get("claim") or "").strip() or None
+    kwargs["prisoner"] = _flag(row.get("prisoner") or "", "prisoner")
+    return kwargs
 
 
 def _facts(row: Mapping[str, str], incident: dt.date) -> Facts:
-    raw_defendants = (row.get("defendant") or "").strip()
-    locality = (row.get("locality") or "").strip().lower()
-    denial_text = (row.get("denial_date") or "").strip()
-    if not (raw_defendants or locality or denial_text):
+    if not any((row.get(c) or "").strip() for c in _FACTS):
         return Facts(_EVERYONE, "", None)
-    kinds = _defendants([d for d in _SPLIT.split(raw_defendants) if d] if raw_defendants else None)
-    denial = None
-    if denial_text:
-        denial = _require_date(_date(denial_text, "denial_date"), "denial_date", earliest=incident)
-    return Facts(kinds, locality, denial)
+    return make_facts(incident, **_fact_kwargs(row))[0]
 
 
 def _one(row: Mapping[str, str], rules: RuleSet, tracks: tuple[Track, ...]) -> dict[str, str]:
-    if not _NOT_YET_SET.isdisjoint(row.keys()):
-        for column in _NOT_YET:
-            if (row.get(column) or "").strip():
-                msg = (
-                    f"column {column!r} is not supported yet; every date would assume accrual "
-                    "on the incident date. Leave it empty to compute that."
-                )
-                raise InvalidFactError(msg)
     code = rules.code(row.get("jurisdiction") or "")
     incident = _require_date(
         _date(row.get("incident_date") or "", "incident_date"), "incident_date"
@@ -155,16 +169,13 @@ def row_report(row: Mapping[str, str], rules: RuleSet | None = None) -> Deadline
     ruleset = rules if rules is not None else load_rules()
     code = ruleset.code(row.get("jurisdiction") or "")
     incident = _date(row.get("incident_date") or "", "incident_date")
-    facts = _facts(row, incident)
     today_text = (row.get("today") or "").strip()
     return compute_deadlines(
         code,
         incident,
-        defendants=facts.defendants,
-        locality=facts.locality,
-        denial_date=facts.denial_date,
         today=_date(today_text, "today") if today_text else None,
         rules=ruleset,
+        **_fact_kwargs(row),
     )
 
 
@@ -178,7 +189,11 @@ def compute_batch(
 
     Input rows need ``jurisdiction`` and ``incident_date`` (YYYY-MM-DD); the
     optional fact columns are ``defendant`` (local, state, federal, separated by
-    ``;``), ``locality``, ``denial_date`` and ``today``. Every input column is
+    ``;``), ``locality``, ``claim``, the dates ``denial_date``, ``accrual_date``,
+    ``legal_process_date``, ``favorable_termination_date``,
+    ``conviction_invalidated_date``, ``birth_date``, ``exhaustion_start`` and
+    ``exhaustion_end``, ``prisoner`` (yes/no) and ``today``: the keywords of
+    `compute_deadlines`. Every input column is
     kept; each output row adds ``due_<track>`` for each track (empty where the
     track does not apply), ``next_track`` and ``next_due`` (the earliest
     deadline that is the caller's, on or after ``today`` if given),

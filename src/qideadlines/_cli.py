@@ -15,7 +15,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterator, Sequence
-    from typing import NoReturn, TextIO
+    from typing import Final, NoReturn, TextIO
 
     from ._models import DeadlineReport
 
@@ -59,6 +59,54 @@ def _add_today(parser: argparse.ArgumentParser) -> None:
 def _add_tracks(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--tracks", default=None, help="comma-separated track ids to compute (default: all)"
+    )
+
+
+_CLAIMS: Final = (
+    "excessive-force",
+    "unlawful-search",
+    "false-arrest",
+    "malicious-prosecution",
+    "fabricated-evidence",
+    "heck-deferred",
+)
+
+
+def _add_accrual(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--claim",
+        choices=_CLAIMS,
+        default=None,
+        help="the kind of claim, which decides when the § 1983 clock starts (default "
+        "excessive-force: the incident)",
+    )
+    dates = (
+        (
+            "--legal-process-date",
+            "for false-arrest: the day the person was arraigned or bound over",
+        ),
+        (
+            "--favorable-termination-date",
+            "for malicious-prosecution and fabricated-evidence: the day the prosecution ended",
+        ),
+        (
+            "--conviction-invalidated-date",
+            "for heck-deferred: the day the conviction was reversed, expunged or invalidated",
+        ),
+        (
+            "--accrual-date",
+            "an accrual date you assert (e.g. the discovery rule); replaces the claim's own rule",
+        ),
+        ("--birth-date", "the person's date of birth, for minority tolling"),
+        ("--exhaustion-start", "prisoners: the day the prison grievance was filed (PLRA)"),
+        ("--exhaustion-end", "prisoners: the day the grievance process ended (PLRA)"),
+    )
+    for flag, text in dates:
+        parser.add_argument(flag, type=_iso_date, default=None, metavar="YYYY-MM-DD", help=text)
+    parser.add_argument(
+        "--prisoner",
+        action="store_true",
+        help="the person is in prison: explain the mailbox rule and PLRA exhaustion",
     )
 
 
@@ -107,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="the date an administrative claim was denied in writing (FTCA, state claims acts)",
     )
+    _add_accrual(compute)
     _add_today(compute)
     _add_tracks(compute)
     compute.add_argument(
@@ -121,8 +170,10 @@ def build_parser() -> argparse.ArgumentParser:
         "batch",
         help="compute deadlines for every row of a CSV file",
         description="Read a CSV with columns jurisdiction and incident_date (and optionally "
-        "defendant, locality, denial_date, today) and write every input row back with a due "
-        "date per track, the next deadline and an error column. Rows that cannot be computed "
+        "defendant, locality, denial_date, claim, accrual_date, legal_process_date, "
+        "favorable_termination_date, conviction_invalidated_date, birth_date, exhaustion_start, "
+        "exhaustion_end, prisoner, today) and write every input row back with a due date per "
+        "track, the next deadline and an error column. Rows that cannot be computed "
         "keep their place; the exit status is 1 if any row failed.",
         epilog="Example: qideadlines batch intake.csv -o deadlines.csv --tracks section_1983",
     )
@@ -201,6 +252,15 @@ def _compute(args: argparse.Namespace, out: TextIO) -> int:
         defendants=args.defendant,
         locality=args.locality,
         denial_date=args.denial_date,
+        claim=args.claim,
+        accrual_date=args.accrual_date,
+        legal_process_date=args.legal_process_date,
+        favorable_termination_date=args.favorable_termination_date,
+        conviction_invalidated_date=args.conviction_invalidated_date,
+        birth_date=args.birth_date,
+        exhaustion_start=args.exhaustion_start,
+        exhaustion_end=args.exhaustion_end,
+        prisoner=args.prisoner,
         today=today,
         tracks=args.tracks.split(",") if args.tracks else None,
     )

@@ -299,9 +299,10 @@ def _validate_tolling(path: Path, rows: list[tuple[int, TollingRow]]) -> None:
             raise RuleDataError(path, line, "effect", msg)
         if row.kind is TollingKind.MINORITY and row.effect in _COMPUTED and not row.majority_age:
             raise RuleDataError(path, line, "majority_age", "give the age minority ends at.")
-        if (row.effect is TollingEffect.GRACE) != (row.grace is not None):
-            msg = "a grace row needs grace_value and grace_unit, and only a grace row has them."
-            raise RuleDataError(path, line, "grace_value", msg)
+        if row.effect is TollingEffect.GRACE and row.grace is None:
+            raise RuleDataError(path, line, "grace_value", "a grace row needs grace_value.")
+        if (row.grace_value is None) != (row.grace_unit is None):
+            raise RuleDataError(path, line, "grace_unit", "give both grace_value and grace_unit.")
         if (row.cap_value is None) != (row.cap_unit is None):
             raise RuleDataError(path, line, "cap_unit", "give both cap_value and cap_unit.")
         for track in row.tracks:
@@ -341,7 +342,7 @@ class RuleSet:
         "tolling_rows",
     )
 
-    def __init__(  # noqa: PLR0913 - three files, each with its path
+    def __init__(  # noqa: PLR0913, PLR0917 - three files, each with its path
         self,
         path: Path,
         rows: tuple[RuleRow, ...],

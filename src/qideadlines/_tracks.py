@@ -13,10 +13,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
-from ._accrual import Accrual, Tolled, majority_day, toll
+from ._accrual import (
+    MAILBOX,
+    PLRA_TOLLING,
+    Accrual,
+    Tolled,
+    exhaustion_days,
+    majority_day,
+    toll,
+)
 from ._compute import add_period, roll_forward
 from ._data import RuleSet
-from ._jurisdictions import NAMES
+from ._jurisdictions import CIRCUITS, NAMES
 from ._models import (
     FEDERAL_TRACKS,
     ClosedDay,
@@ -32,9 +40,9 @@ from ._models import (
     RunsFrom,
     Step,
     StepKind,
+    TollingEffect,
     TollingKind,
     TollingRow,
-    TollingEffect,
     Track,
 )
 
@@ -146,6 +154,8 @@ class Facts:
     denial_date: dt.date | None
     accrual: Accrual | None = None
     birth_date: dt.date | None = None
+    exhaustion: tuple[dt.date, dt.date] | None = None
+    prisoner: bool = False
 
 
 def _long(day: dt.date) -> str:
@@ -335,12 +345,13 @@ def _tolling(
     return row
 
 
-def _tolled(
+def _tolled(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
     rules: RuleSet,
     code: str,
     track: Track,
     rows: list[tuple[RuleRow, dt.date]],
     facts: Facts,
+    incident: dt.date,
 ) -> tuple[TollingRow, list[Reading], dict[tuple[str, str, dt.date], Tolled]] | None:
     """The readings under minority tolling, or None where tolling moves nothing."""
     tolling = _tolling(rules, code, track, facts, rows)
@@ -350,7 +361,7 @@ def _tolled(
     moves: dict[tuple[str, str, dt.date], Tolled] = {}
 
     def adjust(row: RuleRow, start: dt.date, raw: dt.date) -> dt.date:
-        moved = toll(tolling, birth, start, row.period, raw)
+        moved = toll(tolling, birth, start, row.period, raw, incident)
         if moved is None:
             return raw
         moves[row.citation, str(row.period), start] = moved
@@ -381,9 +392,11 @@ def _accrual_warnings(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
             f"from the incident, the deadline would be {_long(alt)}; if the later accrual is "
             "disputed, act by that date."
         )
-    elif track not in _FEDERAL_ACCRUAL and any(
-        r.runs_from is RunsFrom.ACCRUAL for r, _ in rows
-    ) and not accrual.given:
+    elif (
+        track not in _FEDERAL_ACCRUAL
+        and any(r.runs_from is RunsFrom.ACCRUAL for r, _ in rows)
+        and not accrual.given
+    ):
         warnings.append(
             f"Counted from the incident: how {name} law dates the accrual of a "
             f"{accrual.claim.value} claim is not recorded here. Under federal law it accrues on "
@@ -408,7 +421,7 @@ def _deadline(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
     untolled_due: dt.date | None = None
     tolling_text: Tolled | None = None
     tolling_citation = ""
-    tolled = _tolled(rules, code, track, rows, facts)
+    tolled = _tolled(rules, code, track, rows, facts, incident)
     if tolled is not None:
         tolling, tolled_readings, moves = tolled
         if tolling.confidence is Confidence.HIGH:
@@ -430,6 +443,8 @@ def _deadline(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
             )
     elif facts.birth_date is not None:
         extra.extend(_untolled_minor(rules, code, track, rows, facts.birth_date))
+    if facts.exhaustion is not None and track in _FEDERAL_ACCRUAL:
+        extra.extend(_exhaustion_warning(rules, code, track, rows, readings[0], facts.exhaustion))
     chosen = readings[0]
     row = next(
         r for r, start in rows
@@ -513,6 +528,45 @@ def _deadline(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
     )
 
 
+def _exhaustion_warning(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
+    rules: RuleSet,
+    code: str,
+    track: Track,
+    rows: list[tuple[RuleRow, dt.date]],
+    chosen: Reading,
+    window: tuple[dt.date, dt.date],
+) -> list[str]:
+    """The date a prisoner's deadline would have if PLRA exhaustion tolls it."""
+    raw = add_period(chosen.start_date, chosen.period)
+    days = exhaustion_days(chosen.start_date, raw, window)
+    if days <= 0:
+        text = (
+            "The grievance dates given do not fall inside the running period, so PLRA "
+            "exhaustion tolling would not move this deadline."
+        )
+        return [text]
+
+    def adjust(_row: RuleRow, start: dt.date, raw: dt.date) -> dt.date:
+        return raw + dt.timedelta(days=exhaustion_days(start, raw, window))
+
+    moved = _readings(rules, code, track, rows, adjust)[0].due
+    circuit = CIRCUITS[code]
+    status, authority = PLRA_TOLLING.get(circuit, ("unsettled", "no federal circuit"))
+    where = f"the {circuit} Circuit" if circuit else "this jurisdiction"
+    law = (
+        f"{where} tolls the period while a prisoner exhausts (42 U.S.C. § 1997e(a); {authority})"
+        if status == "yes"
+        else f"whether {where} tolls it is unsettled ({authority})"
+    )
+    text = (
+        f"PLRA exhaustion: the grievance process took {days} days of the running period; "
+        f"if the period is tolled for them the deadline would be {_long(moved)}. "
+        f"{law[0].upper()}{law[1:]}. Tolling turns on diligence and the state's law, so the "
+        "date shown does not rely on it."
+    )
+    return [text]
+
+
 def _untolled_minor(
     rules: RuleSet, code: str, track: Track, rows: list[tuple[RuleRow, dt.date]], birth: dt.date
 ) -> list[str]:
@@ -523,20 +577,22 @@ def _untolled_minor(
     if start >= majority_day(birth, (row.majority_age if row else None) or 21):
         return []
     if row is None:
-        return [
+        text = (
             f"The person may have been a minor when the claim accrued; {NAMES[code]}'s minority "
             "tolling is not recorded here, so the date shown is untolled."
-        ]
+        )
+        return [text]
     if track in _FEDERAL_ACCRUAL:
         if row.effect is TollingEffect.NONE:
             return [f"{NAMES[code]} does not toll this period for minority ({row.citation})."]
         if row.effect is TollingEffect.WARN:
             return [f"{row.warning or row.notes} ({row.citation}); the date shown is untolled."]
         return []
-    return [
+    text = (
         f"Whether minority tolling ({row.citation}) reaches the {track.value} deadline is not "
         "recorded here, so the date shown is untolled."
-    ]
+    )
+    return [text]
 
 
 def _warnings(
@@ -645,7 +701,9 @@ def _merge_any(
         return {only: rows} if rows else {}
     if not groups:
         return {Defendant.ANY: shared} if shared else {}
-    return {kind: shared + rows for kind, rows in groups.items() if kind in wanted}
+    # A kind with no rows of its own is still bound by the rows for any kind.
+    kinds = wanted & TRACK_DEFENDANTS[track]
+    return {kind: shared + groups.get(kind, []) for kind in kinds if shared or groups.get(kind)}
 
 
 def compute_tracks(
@@ -679,7 +737,20 @@ def compute_tracks(
         notes.extend(_no_deadline_notes(rules, code, incident, facts))
         notes.extend(_coverage_notes(rules, code, facts))
     if any(d.track in _FEDERAL_ACCRUAL for d in deadlines):
-        notes.extend(_disability_notes(rules, code, facts.accrual.date if facts.accrual else incident))
+        notes.extend(
+            _disability_notes(rules, code, facts.accrual.date if facts.accrual else incident)
+        )
+        if facts.prisoner or facts.exhaustion is not None:
+            notes.append(MAILBOX)
+            circuit = CIRCUITS[code]
+            if facts.exhaustion is None and circuit:
+                status, authority = PLRA_TOLLING[circuit]
+                notes.append(
+                    "A prisoner must exhaust the prison grievance process before suing "
+                    f"(42 U.S.C. § 1997e(a)). Tolling while it is pending in the {circuit} "
+                    f"Circuit: {status} ({authority}); give the grievance dates to see its "
+                    "effect."
+                )
     if any(d.track in {Track.LOCAL_TORT_NOTICE, Track.STATE_TORT_NOTICE} for d in deadlines):
         notes.append(
             f"{NAMES[code]} requires a notice of claim before a state-law suit (see the notice "
@@ -701,7 +772,9 @@ def _disability_notes(rules: RuleSet, code: str, accrual: dt.date) -> list[str]:
                 "no such tolling is applied."
             )
         elif row.effect is TollingEffect.NONE:
-            notes.append(f"{name} does not toll the § 1983 period for {kind.value} ({row.citation}).")
+            notes.append(
+                f"{name} does not toll the § 1983 period for {kind.value} ({row.citation})."
+            )
         else:
             detail = row.warning or row.notes
             notes.append(
@@ -813,7 +886,7 @@ def due_dates(
                 raw = add_period(start, row.period)
                 if tolling is not None and tolling.confidence is Confidence.HIGH:
                     assert facts.birth_date is not None  # noqa: S101 - _tolling checked it
-                    moved = toll(tolling, facts.birth_date, start, row.period, raw)
+                    moved = toll(tolling, facts.birth_date, start, row.period, raw, incident)
                     raw = raw if moved is None else moved.raw
                 for regime in _REGIMES[track]:
                     due, _ = roll_forward(raw, rules.calendar(code, regime), settled_only=True)
