@@ -132,6 +132,32 @@ def jurisdiction_page(code: str) -> str:
                                                   r.accrual_from or dt.date.min)))  # fmt: skip
     out += ["", "Federal tracks, the same everywhere:", ""]
     out += _rule_table(federal)
+    out += ["", "## Tolling", ""]
+    out += [
+        (
+            "A § 1983 or Bivens claim borrows the state's tolling with its period (Board of "
+            "Regents v. Tomanio, 446 U.S. 478 (1980); Hardin v. Straub, 490 U.S. 536 (1989)). "
+            "Given a birth date, minority tolling moves the date to act by only where its row is "
+            "of high confidence; other disabilities are explained, not applied. Rows from "
+            "`data/tolling.csv`:"
+        ),
+        "",
+    ]
+    if rules.tolling:
+        out += [
+            "| disability | window | ends at | effect | citation | confidence | source |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for tol in rules.tolling:
+            window = f"{tol.accrual_from or '…'} to {tol.accrual_to or '…'}"
+            grace = f" {tol.grace}" if tol.grace else ""
+            age = str(tol.majority_age or "")
+            out.append(
+                f"| {tol.kind.value} | {window} | {age} | {tol.effect.value}{grace} | "
+                f"{_md_escape(tol.citation)} | {tol.confidence.value} | [link]({tol.source_url}) |"
+            )
+    else:
+        out.append("No tolling rule is recorded for this jurisdiction yet.")
     out += ["", "## Computing the last day", ""]
     out += [
         (
@@ -229,6 +255,9 @@ def schema_page() -> str:
     out += ["", "## `data/court_calendars.csv`", "", "| column | type |", "|---|---|"]
     for name, field in qideadlines.CalendarRow.model_fields.items():
         out.append(f"| `{field.alias or name}` | `{_md_escape(str(field.annotation))}` |")
+    out += ["", "## `data/tolling.csv`", "", "| column | type |", "|---|---|"]
+    for name, field in qideadlines.TollingRow.model_fields.items():
+        out.append(f"| `{name}` | `{_md_escape(str(field.annotation))}` |")
     for model in (qideadlines.DeadlineReport, qideadlines.Deadline, qideadlines.Reading,
                   qideadlines.Step):  # fmt: skip
         out += ["", f"## `{model.__name__}`", "", (model.__doc__ or "").strip().split("\n")[0]]

@@ -288,6 +288,16 @@ def _validate_calendar(path: Path, rows: list[tuple[int, CalendarRow]]) -> None:
             raise RuleDataError(path, None, "jurisdiction", msg)
 
 
+def _check_tolling_tracks(path: Path, line: int, row: TollingRow) -> None:
+    for track in row.tracks:
+        if track in {Track.SECTION_1983, Track.BIVENS} or track in FEDERAL_TRACKS:
+            msg = (
+                f"{track} is not a state-law track; § 1983 and Bivens borrow the tolling "
+                "without being listed, and federal tracks have their own."
+            )
+            raise RuleDataError(path, line, "tracks", msg)
+
+
 def _validate_tolling(path: Path, rows: list[tuple[int, TollingRow]]) -> None:
     groups: dict[tuple[str, TollingKind], list[tuple[int, TollingRow]]] = defaultdict(list)
     for line, row in rows:
@@ -305,13 +315,7 @@ def _validate_tolling(path: Path, rows: list[tuple[int, TollingRow]]) -> None:
             raise RuleDataError(path, line, "grace_unit", "give both grace_value and grace_unit.")
         if (row.cap_value is None) != (row.cap_unit is None):
             raise RuleDataError(path, line, "cap_unit", "give both cap_value and cap_unit.")
-        for track in row.tracks:
-            if track in {Track.SECTION_1983, Track.BIVENS} or track in FEDERAL_TRACKS:
-                msg = (
-                    f"{track} is not a state-law track; § 1983 and Bivens borrow the tolling "
-                    "without being listed, and federal tracks have their own."
-                )
-                raise RuleDataError(path, line, "tracks", msg)
+        _check_tolling_tracks(path, line, row)
         groups[row.jurisdiction, row.kind].append((line, row))
     for (code, kind), group in groups.items():
         ordered = sorted(group, key=lambda pair: pair[1].accrual_from or dt.date.min)

@@ -1,0 +1,373 @@
+"""Claim kinds, federal accrual, minority tolling and prisoners' warnings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qideadlines import (
+    Claim,
+    DateOutOfRangeError,
+    InvalidFactError,
+    MissingFactError,
+    RuleDataError,
+    StepKind,
+    TollingEffect,
+    TollingKind,
+    Track,
+    compute_batch,
+    compute_deadlines,
+    load_rules,
+)
+from qideadlines._accrual import CLAIM_FACTS, majority_day
+from qideadlines._cli import main
+from qideadlines._data import default_paths
+
+from strategies import dates, jurisdictions
+
+D = dt.date
+SECTION = ["section_1983"]
+
+# The keyword and CLI flag each claim needs, as the documentation promises.
+NEEDS = {
+    Claim.FALSE_ARREST: ("legal_process_date", "--legal-process-date"),
+    Claim.MALICIOUS_PROSECUTION: ("favorable_termination_date", "--favorable-termination-date"),
+    Claim.FABRICATED_EVIDENCE: ("favorable_termination_date", "--favorable-termination-date"),
+    Claim.HECK_DEFERRED: ("conviction_invalidated_date", "--conviction-invalidated-date"),
+}
+
+
+def _section(code: str, incident: dt.date, **facts: object):  # type: ignore[no-untyped-def]
+    report = compute_deadlines(code, incident, tracks=SECTION, **facts)  # type: ignore[arg-type]
+    (deadline,) = report.deadlines
+    return report, deadline
+
+
+# -- claim kinds -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("claim", [Claim.EXCESSIVE_FORCE, Claim.UNLAWFUL_SEARCH])
+def test_force_and_search_accrue_on_the_incident(claim: Claim) -> None:
+    report, deadline = _section("CO", D(2024, 3, 15), claim=claim)
+    assert report.accrual_date == deadline.start_date == D(2024, 3, 15)
+    assert deadline.due == D(2026, 3, 16)  # 2026-03-15 is a Sunday
+    assert "Wallace v. Kato" in deadline.explanation[0].authority
+
+
+@pytest.mark.parametrize(
+    ("claim", "keyword", "authority"),
+    [
+        (Claim.FALSE_ARREST, "legal_process_date", "Wallace v. Kato"),
+        (Claim.MALICIOUS_PROSECUTION, "favorable_termination_date", "Thompson v. Clark"),
+        (Claim.FABRICATED_EVIDENCE, "favorable_termination_date", "McDonough v. Smith"),
+        (Claim.HECK_DEFERRED, "conviction_invalidated_date", "Heck v. Humphrey"),
+    ],
+)
+def test_later_accrual_events_start_the_federal_clock(
+    claim: Claim, keyword: str, authority: str
+) -> None:
+    # Illinois borrows 2 years (735 ILCS 5/13-202); 2027-06-01 is a Tuesday.
+    report, deadline = _section("IL", D(2024, 3, 15), claim=claim, **{keyword: D(2025, 6, 1)})
+    assert report.claim is claim
+    assert deadline.start_date == D(2025, 6, 1)
+    assert deadline.due == D(2027, 6, 1)
+    first = deadline.explanation[0]
+    assert first.kind is StepKind.ACCRUAL
+    assert authority in first.authority
+
+
+@pytest.mark.parametrize("claim", list(NEEDS))
+def test_a_missing_accrual_fact_names_the_keyword_and_flag(claim: Claim) -> None:
+    keyword, flag = NEEDS[claim]
+    assert CLAIM_FACTS[claim] == keyword
+    with pytest.raises(MissingFactError) as caught:
+        compute_deadlines("CO", D(2024, 3, 15), claim=claim)
+    assert keyword in str(caught.value)
+    assert flag in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("claim", list(NEEDS))
+def test_the_cli_reports_a_missing_flag_on_one_line(
+    claim: Claim, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["compute", "CO", "2024-03-15", "--claim", claim.value, "--today", "2024-04-01"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert NEEDS[claim][1] in err
+    assert err.count("\n") == 1
+
+
+def test_the_cli_computes_a_claim_with_its_date(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["compute", "IL", "2024-03-15", "--claim", "false-arrest",
+            "--legal-process-date", "2024-03-18", "--tracks", "section_1983",
+            "--format", "csv", "--today", "2024-04-01"]  # fmt: skip
+    assert main(argv) == 0
+    assert "2026-03-18" in capsys.readouterr().out
+
+
+def test_unknown_claims_and_out_of_order_dates_are_errors() -> None:
+    with pytest.raises(InvalidFactError, match="not one of"):
+        compute_deadlines("CO", D(2024, 3, 15), claim="wrongful-death")
+    with pytest.raises(DateOutOfRangeError, match="legal_process_date"):
+        compute_deadlines(
+            "CO", D(2024, 3, 15), claim="false-arrest", legal_process_date=D(2024, 3, 1)
+        )
+    with pytest.raises(DateOutOfRangeError, match="birth_date"):
+        compute_deadlines("CO", D(2024, 3, 15), birth_date=D(2024, 4, 1))
+    with pytest.raises(MissingFactError, match="exhaustion_end"):
+        compute_deadlines("CO", D(2024, 3, 15), exhaustion_start=D(2024, 4, 1))
+
+
+def test_claim_ids_are_forgiving_about_case_and_underscores() -> None:
+    report, _ = _section("CO", D(2024, 3, 15), claim="Unlawful_Search")
+    assert report.claim is Claim.UNLAWFUL_SEARCH
+
+
+def test_a_given_accrual_date_is_used_and_explained() -> None:
+    report, deadline = _section("CO", D(2024, 3, 15), accrual_date=D(2024, 6, 3))
+    assert deadline.start_date == report.accrual_date == D(2024, 6, 3)
+    assert deadline.due == D(2026, 6, 3)
+    assert "accrual date given" in deadline.explanation[0].text
+    assert any("Monday, March 16, 2026" in w and "relies on" in w for w in deadline.warnings)
+
+
+def test_an_unused_fact_is_said_to_be_unused() -> None:
+    report, deadline = _section("CO", D(2024, 3, 15), legal_process_date=D(2024, 3, 18))
+    assert deadline.start_date == D(2024, 3, 15)
+    assert any(w.startswith("legal_process_date is not used") for w in report.warnings)
+
+
+def test_the_default_claim_is_stated() -> None:
+    report, _ = _section("CO", D(2024, 3, 15))
+    assert any(w.startswith("Dates assume an excessive-force") for w in report.warnings)
+    named, _ = _section("CO", D(2024, 3, 15), claim="excessive-force")
+    assert not any(w.startswith("Dates assume") for w in named.warnings)
+
+
+def test_state_notices_still_run_from_the_incident() -> None:
+    """A notice of claim counted from the occurrence is not moved by federal accrual."""
+    report = compute_deadlines(
+        "NY",
+        D(2024, 3, 15),
+        claim="false-arrest",
+        legal_process_date=D(2024, 5, 1),
+        tracks=["section_1983", "local_tort_notice"],
+        defendants=["local"],
+    )
+    by_track = {d.track: d for d in report.deadlines}
+    assert by_track[Track.SECTION_1983].start_date == D(2024, 5, 1)
+    assert by_track[Track.LOCAL_TORT_NOTICE].start_date == D(2024, 3, 15)
+
+
+def test_the_accrual_date_picks_the_rule_window() -> None:
+    """Louisiana's two years reach delictual actions arising after July 1, 2024."""
+    _, early = _section("LA", D(2024, 6, 1))
+    _, late = _section("LA", D(2024, 6, 1), claim="heck-deferred",
+                       conviction_invalidated_date=D(2024, 9, 1))  # fmt: skip
+    assert str(early.period) == "1 year"
+    assert str(late.period) == "2 years"
+
+
+# -- minority tolling ------------------------------------------------------------------------
+
+
+def test_majority_is_counted_from_the_day_before_the_birthday() -> None:
+    assert majority_day(D(2008, 3, 15), 18) == D(2026, 3, 14)
+    assert majority_day(D(2008, 2, 29), 18) == D(2026, 2, 27)
+
+
+def test_texas_minority_tolling_moves_due_and_keeps_the_untolled_date() -> None:
+    # Tex. Civ. Prac. & Rem. Code § 16.001: the period runs from the 18th birthday.
+    _, deadline = _section("TX", D(2024, 3, 15), birth_date=D(2010, 1, 1))
+    assert deadline.untolled_due == D(2026, 3, 16)
+    assert deadline.due == D(2029, 12, 31)
+    assert "16.001" in deadline.tolling
+    assert any(s.kind is StepKind.TOLLING for s in deadline.explanation)
+    assert any("relies on minority tolling" in w for w in deadline.warnings)
+
+
+def test_alabama_majority_is_nineteen() -> None:
+    row = load_rules().tolling_for("AL", TollingKind.MINORITY, D(2024, 3, 15))
+    assert row is not None
+    assert row.majority_age == 19
+    _, deadline = _section("AL", D(2024, 3, 15), birth_date=D(2010, 1, 1))
+    if row.confidence == "high":
+        assert deadline.untolled_due is not None
+        assert deadline.due > deadline.untolled_due
+
+
+def test_an_adult_is_not_tolled() -> None:
+    _, deadline = _section("TX", D(2024, 3, 15), birth_date=D(1990, 1, 1))
+    assert deadline.untolled_due is None
+    assert deadline.due == D(2026, 3, 16)
+
+
+def test_tolling_below_high_confidence_is_only_a_warning() -> None:
+    rules = load_rules()
+    weak = next(
+        r for r in rules.tolling_rows
+        if r.kind is TollingKind.MINORITY and r.effect is TollingEffect.SUSPEND
+        and r.confidence != "high" and r.accrual_from is None and r.accrual_to is None
+    )  # fmt: skip
+    _, deadline = _section(weak.jurisdiction, D(2024, 3, 15), birth_date=D(2012, 1, 1))
+    assert deadline.untolled_due is None
+    assert any("may move the last day" in w for w in deadline.warnings)
+
+
+def test_tolling_reaches_state_tracks_only_where_the_data_says() -> None:
+    report = compute_deadlines("TX", D(2024, 3, 15), birth_date=D(2010, 1, 1),
+                               tracks=["local_tort_suit"], defendants=["local"])  # fmt: skip
+    (deadline,) = report.deadlines
+    assert deadline.untolled_due is None
+    assert any("reaches the local_tort_suit deadline is not recorded" in w
+               for w in deadline.warnings)  # fmt: skip
+
+
+def test_every_jurisdiction_has_minority_tolling_or_says_so() -> None:
+    rules = load_rules()
+    for code in ("GU", "MP"):
+        if rules.tolling_for(code, TollingKind.MINORITY, D(2024, 3, 15)) is None:
+            _, deadline = _section(code, D(2024, 3, 15), birth_date=D(2012, 1, 1))
+            assert any("minority tolling is not recorded" in w for w in deadline.warnings)
+
+
+def test_disability_tolling_is_explained_not_applied() -> None:
+    report, _ = _section("CA", D(2024, 3, 15))
+    assert any("imprisonment" in w for w in report.warnings)
+    assert any("incapacity" in w for w in report.warnings)
+
+
+# -- prisoners -------------------------------------------------------------------------------
+
+
+def test_plra_exhaustion_is_computed_as_a_warning_only() -> None:
+    report, deadline = _section(
+        "IL", D(2024, 3, 15), exhaustion_start=D(2024, 5, 1), exhaustion_end=D(2024, 8, 1)
+    )
+    # Illinois' computation rule is below high confidence, so Sunday 2026-03-15 stands.
+    assert deadline.due == D(2026, 3, 15)
+    (plra,) = [w for w in deadline.warnings if w.startswith("PLRA exhaustion")]
+    assert "92 days" in plra
+    assert "Johnson v. Rivera" in plra
+    assert "Monday, June 15, 2026" in plra
+    assert any("Houston v. Lack" in w for w in report.warnings)
+
+
+def test_a_prisoner_is_told_about_the_mailbox_rule_and_exhaustion() -> None:
+    report, _ = _section("TX", D(2024, 3, 15), prisoner=True)
+    assert any("Houston v. Lack" in w for w in report.warnings)
+    assert any("1997e(a)" in w and "5th Circuit" in w for w in report.warnings)
+
+
+# -- batch -----------------------------------------------------------------------------------
+
+
+def test_batch_reads_the_accrual_columns() -> None:
+    rows = [
+        {"jurisdiction": "IL", "incident_date": "2024-03-15", "claim": "false-arrest",
+         "legal_process_date": "2024-03-18"},
+        {"jurisdiction": "IL", "incident_date": "2024-03-15", "claim": "false-arrest"},
+        {"jurisdiction": "TX", "incident_date": "2024-03-15", "birth_date": "2010-01-01"},
+        {"jurisdiction": "TX", "incident_date": "2024-03-15", "prisoner": "maybe"},
+    ]  # fmt: skip
+    out = list(compute_batch(rows, tracks=SECTION))
+    assert out[0]["due_section_1983"] == "2026-03-18"
+    assert "--legal-process-date" in out[1]["error"]
+    assert out[2]["due_section_1983"] == "2029-12-31"
+    assert "prisoner" in out[3]["error"]
+
+
+# -- data ------------------------------------------------------------------------------------
+
+_HEADER = (
+    "jurisdiction,kind,accrual_from,accrual_to,majority_age,effect,grace_value,grace_unit,"
+    "cap_value,cap_unit,max_age,tracks,warning,citation,case,source_url,verified,confidence,notes"
+)
+_CITE = "Stat. § 1,,https://example.org/s,2026-11-22,high,"
+
+
+@pytest.mark.parametrize(
+    ("line", "column"),
+    [
+        (f"TX,imprisonment,,,,suspend,,,,,,,,{_CITE}", "effect"),
+        (f"TX,minority,,,,suspend,,,,,,,,{_CITE}", "majority_age"),
+        (f"TX,minority,,,18,grace,,,,,,,,{_CITE}", "grace_value"),
+        (f"TX,minority,,,18,suspend,,,,,,section_1983,,{_CITE}", "tracks"),
+        (f"TX,minority,,,18,suspend,,,2,,,,,{_CITE}", "cap_unit"),
+        (f"ZZ,minority,,,18,suspend,,,,,,,,{_CITE}", "jurisdiction"),
+    ],
+)
+def test_bad_tolling_rows_name_their_line_and_column(
+    tmp_path: Path, line: str, column: str
+) -> None:
+    path = tmp_path / "tolling.csv"
+    path.write_text(f"{_HEADER}\n{line}\n", encoding="utf-8")
+    with pytest.raises(RuleDataError) as caught:
+        load_rules(tolling=path)
+    assert caught.value.line == 2
+    assert caught.value.column == column
+
+
+def test_overlapping_tolling_windows_are_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "tolling.csv"
+    row = f"TX,minority,,,18,suspend,,,,,,,,{_CITE}"
+    path.write_text(f"{_HEADER}\n{row}\n{row}\n", encoding="utf-8")
+    with pytest.raises(RuleDataError, match="overlaps"):
+        load_rules(tolling=path)
+
+
+def test_the_packaged_tolling_file_sits_beside_the_rules() -> None:
+    rules = load_rules()
+    assert rules.tolling_path == default_paths()[0].with_name("tolling.csv")
+    assert all(r.source_url.startswith("http") for r in rules.tolling_rows)
+
+
+# -- properties ------------------------------------------------------------------------------
+
+
+@given(jurisdictions(), dates(D(1960, 1, 1), D(2090, 1, 1)), st.integers(0, 3000))
+def test_a_later_accrual_never_gives_an_earlier_deadline(
+    code: str, incident: dt.date, delay: int
+) -> None:
+    """Within one rule window; a change in the law (Wisconsin's 2018 cut) is the exception."""
+    _, base = _section(code, incident)
+    _, later = _section(code, incident, accrual_date=incident + dt.timedelta(days=delay))
+    if (base.period, base.citation) == (later.period, later.citation):
+        assert later.due >= base.due
+
+
+@given(jurisdictions(), dates(D(1960, 1, 1), D(2090, 1, 1)), st.integers(0, 25 * 366))
+@settings(max_examples=150)
+def test_tolling_never_makes_a_deadline_earlier(code: str, incident: dt.date, age: int) -> None:
+    birth = incident - dt.timedelta(days=age)
+    report = compute_deadlines(code, incident, birth_date=birth)
+    plain = compute_deadlines(code, incident)
+    for tolled, untolled in zip(report.deadlines, plain.deadlines, strict=True):
+        assert tolled.track is untolled.track
+        assert tolled.due >= untolled.due
+        if tolled.untolled_due is not None:
+            assert tolled.untolled_due == untolled.due
+            assert tolled.due > tolled.untolled_due
+
+
+@given(
+    jurisdictions(),
+    dates(D(1960, 1, 1), D(2090, 1, 1)),
+    st.sampled_from(list(NEEDS)),
+    st.sampled_from([*sorted({f for f in CLAIM_FACTS.values() if f}), None]),
+)
+def test_a_missing_fact_is_always_the_documented_error(
+    code: str, incident: dt.date, claim: Claim, given_fact: str | None
+) -> None:
+    facts = {} if given_fact is None else {given_fact: incident + dt.timedelta(days=30)}
+    if given_fact == NEEDS[claim][0]:
+        report = compute_deadlines(code, incident, claim=claim, **facts)  # type: ignore[arg-type]
+        assert report.accrual_date == incident + dt.timedelta(days=30)
+    else:
+        with pytest.raises(MissingFactError):
+            compute_deadlines(code, incident, claim=claim, **facts)  # type: ignore[arg-type]
