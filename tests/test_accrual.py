@@ -371,3 +371,62 @@ def test_a_missing_fact_is_always_the_documented_error(
     else:
         with pytest.raises(MissingFactError):
             compute_deadlines(code, incident, claim=claim, **facts)  # type: ignore[arg-type]
+
+
+# -- golden cases from opinions --------------------------------------------------------------
+# Each: the borrowed period, the accrual event the opinion dates, and the filing date it
+# held timely or untimely. The deadline is the library's; the holding is the court's.
+
+GOLDEN = [
+    # McDonough v. Smith, 588 U.S. 109 (2019): acquitted Dec. 21, 2012, sued Dec. 18, 2015
+    # under New York's 3 years; timely, because the claim accrued on acquittal. The 2009
+    # incident's day is immaterial to this claim's accrual.
+    ("NY", D(2009, 9, 1), {"claim": "fabricated-evidence",
+                           "favorable_termination_date": D(2012, 12, 21)},
+     D(2015, 12, 21), D(2015, 12, 18), True),
+    # Spak v. Phillips, No. 15-3525 (2d Cir. 2017): arrested June 24, 2010, nolle prosequi
+    # Sept. 10, 2010, sued Oct. 29, 2013 under Connecticut's 3 years; untimely.
+    ("CT", D(2010, 6, 24), {"claim": "malicious-prosecution",
+                            "favorable_termination_date": D(2010, 9, 10)},
+     D(2013, 9, 10), D(2013, 10, 29), False),
+    # Savory v. Cannon, 947 F.3d 409 (7th Cir. 2020) (en banc): pardoned Jan. 12, 2015, sued
+    # Jan. 11, 2017 under Illinois' 2 years; timely under Heck.
+    ("IL", D(1977, 1, 20), {"claim": "heck-deferred",
+                            "conviction_invalidated_date": D(2015, 1, 12)},
+     D(2017, 1, 12), D(2017, 1, 11), True),
+    # Molthan v. Vanderbilt Univ., No. 3:17-cv-00706 (M.D. Tenn. 2018): arrested Apr. 5,
+    # 2016, probable cause found by a judicial commissioner Apr. 6, sued Apr. 10, 2017 under
+    # Tennessee's 1 year; untimely.
+    ("TN", D(2016, 4, 5), {"claim": "false-arrest", "legal_process_date": D(2016, 4, 6)},
+     D(2017, 4, 6), D(2017, 4, 10), False),
+    # Divelbiss v. Kneubuhler, No. 23-cv-258 (W.D. Wis. 2023): initial appearance Mar. 28,
+    # 2019, sued April 2023 under Wisconsin's 3 years; untimely.
+    ("WI", D(2019, 3, 20), {"claim": "false-arrest", "legal_process_date": D(2019, 3, 28)},
+     D(2022, 3, 28), D(2023, 4, 1), False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("code", "incident", "facts", "due", "filed", "timely"), GOLDEN)
+def test_golden_accrual_cases(  # noqa: PLR0913, PLR0917 - one case's facts
+    code: str,
+    incident: dt.date,
+    facts: dict[str, object],
+    due: dt.date,
+    filed: dt.date,
+    timely: bool,  # noqa: FBT001 - a table column
+) -> None:
+    _, deadline = _section(code, incident, **facts)
+    assert deadline.due == due
+    assert (filed <= deadline.due) is timely
+
+
+def test_golden_minority_tolling_shalabi() -> None:
+    """Shalabi v. City of Fontana (Cal. 2021): born Dec. 3, 1993, father killed May 14, 2011;
+    the last day was Dec. 3, 2013, and the suit filed that day was timely. The library's `due`
+    counts majority from the day before the birthday, one day earlier, and lists the
+    court's date as a reading."""
+    _, deadline = _section("CA", D(2011, 5, 14), birth_date=D(1993, 12, 3))
+    assert deadline.untolled_due == D(2013, 5, 14)
+    assert deadline.due == D(2013, 12, 2)
+    assert D(2013, 12, 3) in {r.due for r in deadline.readings}
+    assert any("Shalabi" in r.label for r in deadline.readings if r.due == D(2013, 12, 3))

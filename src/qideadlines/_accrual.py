@@ -165,20 +165,22 @@ def federal_accrual(
     return Accrual(claim, day, text, rule.authority)
 
 
-def majority_day(birth: dt.date, age: int) -> dt.date:
-    """The earliest day a person born on `birth` can be said to reach `age`.
+def majority_day(birth: dt.date, age: int, *, on_birthday: bool = False) -> dt.date:
+    """The day a person born on `birth` reaches `age`.
 
-    The day before the birthday: some law counts an age as reached on the day
-    before the anniversary of birth, and the earlier day never gives a later
-    deadline.
+    By default the day before the birthday, the earliest day any rule counts
+    an age as reached (the common-law rule), so the earlier day never gives a
+    later deadline; `on_birthday` gives the birthday itself, as California
+    counts it (Shalabi v. City of Fontana, No. S256665 (Cal. July 12, 2021)).
 
     Example:
         >>> majority_day(dt.date(2008, 3, 15), 18)
         datetime.date(2026, 3, 14)
+        >>> majority_day(dt.date(2008, 3, 15), 18, on_birthday=True)
+        datetime.date(2026, 3, 15)
     """
-    return add_period(birth, Period.model_construct(value=age, unit=PeriodUnit.YEARS)) - (
-        dt.timedelta(days=1)
-    )
+    birthday = add_period(birth, Period.model_construct(value=age, unit=PeriodUnit.YEARS))
+    return birthday if on_birthday else birthday - dt.timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +198,8 @@ def toll(  # noqa: PLR0913, PLR0917 - the parts of one tolled period
     period: Period,
     raw: dt.date,
     incident: dt.date | None = None,
+    *,
+    on_birthday: bool = False,
 ) -> Tolled | None:
     """Apply minority tolling to one period, or None where it changes nothing.
 
@@ -213,7 +217,7 @@ def toll(  # noqa: PLR0913, PLR0917 - the parts of one tolled period
     """
     if row.effect not in {TollingEffect.SUSPEND, TollingEffect.GRACE} or row.majority_age is None:
         return None
-    ends = majority_day(birth, row.majority_age)
+    ends = majority_day(birth, row.majority_age, on_birthday=on_birthday)
     if start >= ends:
         return None
     if row.effect is TollingEffect.SUSPEND:
@@ -235,10 +239,11 @@ def toll(  # noqa: PLR0913, PLR0917 - the parts of one tolled period
             moved, how = limit, f"{how}, but {words}"
     if moved <= raw:
         return None
+    when = "the birthday" if on_birthday else "the day before the birthday, the earliest reading"
     text = (
         f"The person was a minor when the claim accrued (born {_long(birth)}); under "
         f"{row.citation}, minority ends at {row.majority_age}, counted here from "
-        f"{_long(ends)} (the day before the birthday, the earliest reading), and {how}: "
+        f"{_long(ends)} ({when}), and {how}: "
         f"{_long(moved)} instead of {_long(raw)}."
     )
     return Tolled(moved, text)

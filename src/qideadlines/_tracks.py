@@ -107,6 +107,7 @@ _BIVENS_BORROWING: Final = (
     "Fisher v. Hollingsworth, No. 22-2846 (3d Cir. Aug. 15, 2024) (Bivens and § 1983 claims "
     "'operate under identical timeliness rules')"
 )
+_SHALABI: Final = "Shalabi v. City of Fontana, No. S256665 (Cal. July 12, 2021)"
 _OWEN: Final = "Owen v. City of Independence, 445 U.S. 622 (1980)"
 _EGBERT: Final = (
     "Egbert v. Boule, 596 U.S. 482 (2022), refuses to extend Bivens to any new context where a "
@@ -257,10 +258,12 @@ def _readings(
                 strict = roll_forward(raw, calendar, settled_only=True)
                 strict_label = f"{label}, not counting {unsettled} as closed"
                 readings.append(_reading(row, start, regime, computation, strict, strict_label))
-    readings.sort(
-        key=lambda r: (r.due, r.role is not Role.RULE, r.counts_unsettled_days, _ORDER[r.regime])
-    )
+    readings.sort(key=_reading_order)
     return readings
+
+
+def _reading_order(r: Reading) -> tuple[dt.date, bool, bool, int]:
+    return (r.due, r.role is not Role.RULE, r.counts_unsettled_days, _ORDER[r.regime])
 
 
 def _rolled_step(day: ClosedDay) -> Step:
@@ -367,8 +370,22 @@ def _tolled(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
         moves[row.citation, str(row.period), start] = moved
         return moved.raw
 
+    def on_birthday(row: RuleRow, start: dt.date, raw: dt.date) -> dt.date:
+        moved = toll(tolling, birth, start, row.period, raw, incident, on_birthday=True)
+        return raw if moved is None else moved.raw
+
     readings = _readings(rules, code, track, rows, adjust)
-    return (tolling, readings, moves) if moves else None
+    if not moves:
+        return None
+    # Where an age is reached on the birthday itself (Shalabi), the tolled day is one
+    # later: a reading, never `due`.
+    later = [
+        r.model_copy(update={"label": f"{r.label}, with majority reached on the birthday "
+                                      f"itself ({_SHALABI})"})
+        for r in _readings(rules, code, track, rows, on_birthday)
+    ]  # fmt: skip
+    readings = sorted([*readings, *later], key=_reading_order)
+    return tolling, readings, moves
 
 
 def _accrual_warnings(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
