@@ -254,6 +254,11 @@ class Period(BaseModel):
         return f"{self.value} {unit}"
 
 
+def _within(start: dt.date | None, end: dt.date | None, day: dt.date) -> bool:
+    """Whether `day` is in the inclusive window; None is open-ended."""
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
 @functools.cache
 def _period(value: int, unit: PeriodUnit) -> Period:
     # Periods are immutable and few; sharing them keeps per-deadline cost low.
@@ -343,9 +348,7 @@ class RuleRow(BaseModel):
 
     def applies_to(self, accrual: dt.date) -> bool:
         """Whether `accrual` falls in this row's window."""
-        return (self.accrual_from is None or self.accrual_from <= accrual) and (
-            self.accrual_to is None or accrual <= self.accrual_to
-        )
+        return _within(self.accrual_from, self.accrual_to, accrual)
 
 
 class CalendarRow(BaseModel):
@@ -382,7 +385,7 @@ class CalendarRow(BaseModel):
 
     def applies_to(self, day: dt.date) -> bool:
         """Whether `day` falls in this row's window."""
-        return (self.from_ is None or self.from_ <= day) and (self.to is None or day <= self.to)
+        return _within(self.from_, self.to, day)
 
 
 def _split_tracks(value: object) -> object:
@@ -460,9 +463,7 @@ class TollingRow(BaseModel):
 
     def applies_to(self, accrual: dt.date) -> bool:
         """Whether `accrual` falls in this row's window."""
-        return (self.accrual_from is None or self.accrual_from <= accrual) and (
-            self.accrual_to is None or accrual <= self.accrual_to
-        )
+        return _within(self.accrual_from, self.accrual_to, accrual)
 
 
 class Jurisdiction(BaseModel):

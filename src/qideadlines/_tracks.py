@@ -363,18 +363,18 @@ def _tolled(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
         return None
     moves: dict[tuple[str, str, dt.date], Tolled] = {}
 
-    def adjust(row: RuleRow, start: dt.date, raw: dt.date) -> dt.date:
-        moved = toll(tolling, birth, start, row.period, raw, incident)
-        if moved is None:
-            return raw
-        moves[row.citation, str(row.period), start] = moved
-        return moved.raw
+    def adjuster(*, on_birthday: bool) -> Adjust:
+        def adjust(row: RuleRow, start: dt.date, raw: dt.date) -> dt.date:
+            moved = toll(tolling, birth, start, row.period, raw, incident, on_birthday=on_birthday)
+            if moved is None:
+                return raw
+            if not on_birthday:
+                moves[row.citation, str(row.period), start] = moved
+            return moved.raw
 
-    def on_birthday(row: RuleRow, start: dt.date, raw: dt.date) -> dt.date:
-        moved = toll(tolling, birth, start, row.period, raw, incident, on_birthday=True)
-        return raw if moved is None else moved.raw
+        return adjust
 
-    readings = _readings(rules, code, track, rows, adjust)
+    readings = _readings(rules, code, track, rows, adjuster(on_birthday=False))
     if not moves:
         return None
     # Where an age is reached on the birthday itself (Shalabi), the tolled day is one
@@ -382,7 +382,7 @@ def _tolled(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
     later = [
         r.model_copy(update={"label": f"{r.label}, with majority reached on the birthday "
                                       f"itself ({_SHALABI})"})
-        for r in _readings(rules, code, track, rows, on_birthday)
+        for r in _readings(rules, code, track, rows, adjuster(on_birthday=True))
     ]  # fmt: skip
     readings = sorted([*readings, *later], key=_reading_order)
     return tolling, readings, moves
