@@ -125,7 +125,7 @@ def _fact_kwargs(row: Mapping[str, str]) -> dict[str, Any]:
 
 
 def _facts(row: Mapping[str, str], incident: dt.date) -> Facts:
-    if not any((row.get(c) or "").strip() for c in _FACTS):
+    if _FACTS.isdisjoint(row) or not any((row.get(c) or "").strip() for c in _FACTS):
         return Facts(_EVERYONE, "", None)
     return make_facts(incident, **_fact_kwargs(row))[0]
 
