@@ -138,8 +138,11 @@ def _united_states() -> type[HolidayBase]:
     return found
 
 
-def _package_days(code: str | None, year: int) -> HolidayBase:
-    return _united_states()(subdiv=code, years=year)
+@functools.lru_cache(maxsize=8192)
+def _package_days(code: str | None, year: int) -> tuple[tuple[dt.date, str], ...]:
+    # Shared by every calendar that asks: the federal list is the same for all 56
+    # jurisdictions, and a state's list serves both its federal and state regimes.
+    return tuple(_united_states()(subdiv=code, years=year).items())
 
 
 def _names(joined: str) -> list[str]:
@@ -193,6 +196,8 @@ class CourtCalendar:
     def _close_year(self, year: int) -> dict[dt.date, ClosedDay]:
         # Every answer for the year at once: a deadline computation is then a few
         # dictionary look-ups, and a batch of a million rows builds each year once.
+        if not self._computation:
+            return {}  # no rule moves a last day (the `none` regime)
         holidays = self._build_year(year)
         first = dt.date(year, 1, 1)
         saturday = first + dt.timedelta(days=(5 - first.weekday()) % 7)
@@ -229,7 +234,7 @@ class CourtCalendar:
         days: dict[dt.date, ClosedDay] = {}
         if self.regime is Regime.FEDERAL:
             us_rows = [r for r in self.rows if r.jurisdiction == "US"]
-            for day, joined in _package_days(None, year).items():
+            for day, joined in _package_days(None, year):
                 names = [n for n in _names(joined) if not self._removed(us_rows, n, day)]
                 if names:
                     authority = _FEDERAL_OBSERVED if _OBSERVED in joined else _FEDERAL_HOLIDAYS
@@ -254,7 +259,7 @@ class CourtCalendar:
         state_rows = [r for r in self.rows if r.jurisdiction == self.code]
         prefix = "Fed. R. Civ. P. 6(a)(6)(C); " if self.regime is Regime.FEDERAL else ""
         days: dict[dt.date, ClosedDay] = {}
-        for day, joined in _package_days(self.code, year).items():
+        for day, joined in _package_days(self.code, year):
             names = [n for n in _names(joined) if not self._removed(state_rows, n, day)]
             if not names:
                 continue
