@@ -430,3 +430,16 @@ def test_golden_minority_tolling_shalabi() -> None:
     assert deadline.due == D(2013, 12, 2)
     assert D(2013, 12, 3) in {r.due for r in deadline.readings}
     assert any("Shalabi" in r.label for r in deadline.readings if r.due == D(2013, 12, 3))
+
+
+@given(jurisdictions(), dates(D(1990, 1, 1), D(2060, 1, 1)), st.integers(0, 20 * 366))
+@settings(max_examples=60)
+def test_batch_tolling_equals_the_report(code: str, incident: dt.date, age: int) -> None:
+    birth = incident - dt.timedelta(days=age)
+    row = {"jurisdiction": code, "incident_date": incident.isoformat(),
+           "birth_date": birth.isoformat()}  # fmt: skip
+    (out,) = compute_batch([row])
+    report = compute_deadlines(code, incident, birth_date=birth)
+    for track in Track:
+        dues = [d.due for d in report.deadlines if d.track is track]
+        assert out[f"due_{track.value}"] == (min(dues).isoformat() if dues else ""), track
