@@ -443,3 +443,14 @@ def test_batch_tolling_equals_the_report(code: str, incident: dt.date, age: int)
     for track in Track:
         dues = [d.due for d in report.deadlines if d.track is track]
         assert out[f"due_{track.value}"] == (min(dues).isoformat() if dues else ""), track
+
+
+def test_text_and_csv_show_the_untolled_date(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["compute", "TX", "2024-03-15", "--birth-date", "2010-01-01",
+            "--tracks", "section_1983", "--today", "2024-04-01"]  # fmt: skip
+    assert main(argv) == 0
+    assert "untolled    Mon 2026-03-16" in capsys.readouterr().out
+    assert main([*argv, "--format", "csv"]) == 0
+    header, row = capsys.readouterr().out.splitlines()[:2]
+    assert header.endswith("untolled_due,tolling")
+    assert ",2026-03-16," in row

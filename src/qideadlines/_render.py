@@ -39,6 +39,8 @@ REPORT_CSV_COLUMNS: Final = (
     "case",
     "source_url",
     "confidence",
+    "untolled_due",
+    "tolling",
 )
 _FORMULA: Final = ("=", "+", "-", "@", "\t", "\r")
 _COLORS: Final = {Status.EXPIRED: "\033[31m", Status.DUE_SOON: "\033[33m", Status.OPEN: ""}
@@ -92,6 +94,11 @@ def _render_deadline(deadline: Deadline, out: TextIO) -> None:
     out.write(f"{deadline.track.value}{_who(deadline)}: {deadline.action}, ")
     out.write(f"by {_long(deadline.due)}\n")
     out.write(f"  period      {deadline.period} ({deadline.citation})\n")
+    if deadline.untolled_due is not None:
+        out.write(
+            f"  untolled    {_long(deadline.untolled_due)} (the date relies on tolling under "
+            f"{deadline.tolling})\n"
+        )
     for label, value in (
         ("send to", deadline.recipient),
         ("contents", deadline.content),
@@ -173,6 +180,8 @@ def report_rows(report: DeadlineReport) -> Iterable[dict[str, str]]:
             "case": d.case,
             "source_url": d.source_url,
             "confidence": d.confidence.value,
+            "untolled_due": d.untolled_due.isoformat() if d.untolled_due else "",
+            "tolling": d.tolling,
         }
 
 
