@@ -26,6 +26,7 @@ from qideadlines import (
 from qideadlines._accrual import CLAIM_FACTS, majority_day
 from qideadlines._cli import main
 from qideadlines._data import default_paths
+from qideadlines._jurisdictions import CODES
 
 from strategies import dates, jurisdictions
 
@@ -192,13 +193,15 @@ def test_texas_minority_tolling_moves_due_and_keeps_the_untolled_date() -> None:
 
 
 def test_alabama_majority_is_nineteen() -> None:
+    """Ala. Code § 6-2-8: under 19 at accrual, the lesser of 3 years or the period (2) after."""
     row = load_rules().tolling_for("AL", TollingKind.MINORITY, D(2024, 3, 15))
     assert row is not None
     assert row.majority_age == 19
+    assert row.confidence == "high"
     _, deadline = _section("AL", D(2024, 3, 15), birth_date=D(2010, 1, 1))
-    if row.confidence == "high":
-        assert deadline.untolled_due is not None
-        assert deadline.due > deadline.untolled_due
+    # 19th birthday 2029-01-01, counted from the day before; two years on is a Tuesday.
+    assert deadline.untolled_due == D(2026, 3, 16)
+    assert deadline.due == D(2030, 12, 31)
 
 
 def test_an_adult_is_not_tolled() -> None:
@@ -228,18 +231,26 @@ def test_tolling_reaches_state_tracks_only_where_the_data_says() -> None:
                for w in deadline.warnings)  # fmt: skip
 
 
-def test_every_jurisdiction_has_minority_tolling_or_says_so() -> None:
-    rules = load_rules()
-    for code in ("GU", "MP"):
-        if rules.tolling_for(code, TollingKind.MINORITY, D(2024, 3, 15)) is None:
-            _, deadline = _section(code, D(2024, 3, 15), birth_date=D(2012, 1, 1))
-            assert any("minority tolling is not recorded" in w for w in deadline.warnings)
+@pytest.mark.parametrize("code", CODES)
+def test_every_jurisdiction_tolls_a_minor_or_says_why_not(code: str) -> None:
+    """A child's § 1983 deadline is tolled, or its warnings say why the date is untolled."""
+    _, deadline = _section(code, D(2024, 3, 15), birth_date=D(2012, 1, 1))
+    row = load_rules().tolling_for(code, TollingKind.MINORITY, D(2024, 3, 15))
+    if deadline.untolled_due is not None:
+        assert row is not None
+        assert deadline.tolling == row.citation
+    else:
+        said = " ".join(deadline.warnings)
+        assert ("not recorded" in said or "untolled" in said or "may move the last day" in said
+                or "does not toll" in said), code  # fmt: skip
 
 
 def test_disability_tolling_is_explained_not_applied() -> None:
-    report, _ = _section("CA", D(2024, 3, 15))
-    assert any("imprisonment" in w for w in report.warnings)
-    assert any("incapacity" in w for w in report.warnings)
+    report, deadline = _section("CA", D(2024, 3, 15))
+    assert any("352.1" in w and "Not applied" in w for w in report.warnings)  # imprisonment
+    assert any(w.startswith("California tolls for incapacity") for w in report.warnings)
+    assert deadline.due == D(2026, 3, 16)
+    assert deadline.untolled_due is None
 
 
 # -- prisoners -------------------------------------------------------------------------------

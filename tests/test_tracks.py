@@ -269,3 +269,12 @@ def test_tracks_can_be_chosen(capsys: pytest.CaptureFixture[str]) -> None:
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2
     assert ",ftca_claim," in lines[1]
+
+
+def test_a_weakly_sourced_no_notice_statement_says_so() -> None:
+    report = compute_deadlines("ND", dt.date(2024, 3, 15), defendants=["local"])
+    (note,) = [w for w in report.warnings if w.startswith("No local tort notice deadline")]
+    assert "Recorded at low confidence" in note
+    strong = compute_deadlines("IA", dt.date(2024, 3, 15), defendants=["local"])
+    (iowa,) = [w for w in strong.warnings if w.startswith("No local tort notice deadline")]
+    assert "Recorded at" not in iowa

@@ -14,13 +14,14 @@ from typing import Final
 
 from ._compute import add_period
 from ._errors import MissingFactError
-from ._models import Claim, Period, PeriodUnit, TollingEffect, TollingRow
+from ._models import Claim, Confidence, Period, PeriodUnit, TollingEffect, TollingRow
 
 __all__ = [
     "CLAIM_FACTS",
     "MAILBOX",
     "PLRA_TOLLING",
     "Accrual",
+    "Plra",
     "Tolled",
     "exhaustion_days",
     "federal_accrual",
@@ -168,10 +169,11 @@ def federal_accrual(
 def majority_day(birth: dt.date, age: int, *, on_birthday: bool = False) -> dt.date:
     """The day a person born on `birth` reaches `age`.
 
-    By default the day before the birthday, the earliest day any rule counts
-    an age as reached (the common-law rule), so the earlier day never gives a
-    later deadline; `on_birthday` gives the birthday itself, as California
-    counts it (Shalabi v. City of Fontana, No. S256665 (Cal. July 12, 2021)).
+    By default the day before the birthday: a day earlier than any reading
+    that counts the age from the birthday, so a tolled date built on it is
+    never the later one. `on_birthday` gives the birthday itself, as
+    California counts it (Shalabi v. City of Fontana, No. S256665 (Cal. July
+    12, 2021)) and 15 O.S. § 13 says for Oklahoma.
 
     Example:
         >>> majority_day(dt.date(2008, 3, 15), 18)
@@ -181,6 +183,16 @@ def majority_day(birth: dt.date, age: int, *, on_birthday: bool = False) -> dt.d
     """
     birthday = add_period(birth, Period.model_construct(value=age, unit=PeriodUnit.YEARS))
     return birthday if on_birthday else birthday - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Plra:
+    """A circuit's answer on tolling during PLRA exhaustion, with its source."""
+
+    status: str
+    authority: str
+    source_url: str
+    confidence: Confidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,74 +262,100 @@ def toll(  # noqa: PLR0913, PLR0917 - the parts of one tolled period
 
 
 #: Whether each circuit tolls a prisoner's § 1983 period while PLRA exhaustion
-#: (42 U.S.C. § 1997e(a)) is pending: "yes" with the holding, or "unsettled".
-PLRA_TOLLING: Final[dict[str, tuple[str, str]]] = {
-    "1st": (
+#: (42 U.S.C. § 1997e(a)) is pending: "yes" with the holding, or "unsettled"; each with
+#: the page read and how (high: the opinion; medium: a summary or quotation of it; low:
+#: an absence of authority after a short search).
+PLRA_TOLLING: Final[dict[str, Plra]] = {
+    "1st": Plra(
         "unsettled",
         "no First Circuit holding found",
+        "https://print.casetext.com/case/casanova-v-dubois",
+        Confidence.LOW,
     ),
-    "2nd": (
+    "2nd": Plra(
         "yes",
         "Gonzalez v. Hasty, 651 F.3d 318 (2d Cir. 2011) (equitable tolling)",
+        "https://law.justia.com/cases/federal/appellate-courts/ca2/07-1787/07-1787_opn-2011-06-22.html",
+        Confidence.HIGH,
     ),
-    "3rd": (
+    "3rd": Plra(
         "yes",
         (
             "Pearson v. Sec'y Dep't of Corr., 775 F.3d 598 (3d Cir. 2015) (Pennsylvania "
-            "tolling for a statutory prohibition, borrowed; other states of the circuit not "
-            "decided)"
+            "tolling for a statutory prohibition, borrowed; other states of the circuit not"
+            " decided)"
         ),
+        "https://cetient.com/case/2767318/antonio-pearson-v-secretary-department-of-correc",
+        Confidence.MEDIUM,
     ),
-    "4th": (
+    "4th": Plra(
         "yes",
         (
-            "Battle v. Ledford, 912 F.3d 708 (4th Cir. 2019) (federal equitable tolling where"
-            " the state has no tolling rule)"
+            "Battle v. Ledford, 912 F.3d 708 (4th Cir. 2019) (federal equitable tolling "
+            "where the state has no tolling rule)"
         ),
+        "https://us4thcircuitcourtofappealsopinions.justia.com/2019/01/08/battle-v-ledford/",
+        Confidence.MEDIUM,
     ),
-    "5th": (
+    "5th": Plra(
         "yes",
         (
-            "Harris v. Hegmann, 198 F.3d 153 (5th Cir. 1999); Clifford v. Gibbs, 298 F.3d 328"
-            " (5th Cir. 2002)"
+            "Harris v. Hegmann, 198 F.3d 153 (5th Cir. 1999); Clifford v. Gibbs, 298 F.3d "
+            "328 (5th Cir. 2002)"
         ),
+        "https://cetient.com/opinion/19317/harris-v-hegmann",
+        Confidence.HIGH,
     ),
-    "6th": (
+    "6th": Plra(
         "yes",
         "Brown v. Morgan, 209 F.3d 595 (6th Cir. 2000)",
+        "http://casetext.com/case/brown-v-morgan",
+        Confidence.MEDIUM,
     ),
-    "7th": (
+    "7th": Plra(
         "yes",
         (
             "Johnson v. Rivera, 272 F.3d 519 (7th Cir. 2001) (Illinois tolling borrowed; "
             "other states of the circuit not decided)"
         ),
+        "https://casetext.com/case/johnson-v-rivera-et-al",
+        Confidence.MEDIUM,
     ),
-    "8th": (
+    "8th": Plra(
         "unsettled",
         "not decided (Williams v. Pulaski Cnty., 278 F. App'x 695 (8th Cir. 2008))",
+        "http://ecases.us/case/ca8/c48199/williams-v-pulaski-county-detention-facility",
+        Confidence.LOW,
     ),
-    "9th": (
+    "9th": Plra(
         "yes",
         (
             "Brown v. Valoff, 422 F.3d 926 (9th Cir. 2005); Soto v. Sweetman, 882 F.3d 865 "
             "(9th Cir. 2018)"
         ),
+        "https://law.justia.com/cases/federal/appellate-courts/ca9/16-15497/16-15497-2018-02-09.html",
+        Confidence.MEDIUM,
     ),
-    "10th": (
+    "10th": Plra(
         "unsettled",
         (
             "state equitable tolling case by case (Braxton v. Zavaras, 614 F.3d 1156 (10th "
             "Cir. 2010))"
         ),
+        "http://law.justia.com/cases/federal/appellate-courts/ca10/10-1053/10-1053-2011-03-14.html",
+        Confidence.MEDIUM,
     ),
-    "11th": (
+    "11th": Plra(
         "unsettled",
         "not decided (Leal v. Ga. Dep't of Corr., 254 F.3d 1276 (11th Cir. 2001))",
+        "https://print.casetext.com/case/gallegos-v-cnty-jail-2",
+        Confidence.MEDIUM,
     ),
-    "D.C.": (
+    "D.C.": Plra(
         "unsettled",
         "no D.C. Circuit holding found",
+        "",
+        Confidence.LOW,
     ),
 }
 

@@ -72,6 +72,22 @@ _CLAIMS: Final = (
 )
 
 
+#: `compute_deadlines` keywords whose flag is the keyword with dashes (--denial-date ...).
+_FACTS: Final = (
+    "locality",
+    "denial_date",
+    "claim",
+    "accrual_date",
+    "legal_process_date",
+    "favorable_termination_date",
+    "conviction_invalidated_date",
+    "birth_date",
+    "exhaustion_start",
+    "exhaustion_end",
+    "prisoner",
+)
+
+
 def _add_accrual(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--claim",
@@ -250,19 +266,9 @@ def _compute(args: argparse.Namespace, out: TextIO) -> int:
         args.jurisdiction,
         args.incident_date,
         defendants=args.defendant,
-        locality=args.locality,
-        denial_date=args.denial_date,
-        claim=args.claim,
-        accrual_date=args.accrual_date,
-        legal_process_date=args.legal_process_date,
-        favorable_termination_date=args.favorable_termination_date,
-        conviction_invalidated_date=args.conviction_invalidated_date,
-        birth_date=args.birth_date,
-        exhaustion_start=args.exhaustion_start,
-        exhaustion_end=args.exhaustion_end,
-        prisoner=args.prisoner,
         today=today,
         tracks=args.tracks.split(",") if args.tracks else None,
+        **{name: getattr(args, name) for name in _FACTS},
     )
     fmt = "json" if args.json else args.format
     if fmt == "json":

@@ -336,31 +336,44 @@ def _immunity(track: Track, row: RuleRow) -> Immunity | None:
     return row.qualified_immunity if track in _SUITS else None
 
 
-def _tolling(
-    rules: RuleSet, code: str, track: Track, facts: Facts, rows: list[tuple[RuleRow, dt.date]]
-) -> TollingRow | None:
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """One track's deadline to compute: where, which rows with their starts, and the facts."""
+
+    rules: RuleSet
+    code: str
+    track: Track
+    rows: list[tuple[RuleRow, dt.date]]
+    facts: Facts
+    incident: dt.date
+
+    def readings(self, adjust: Adjust | None = None) -> list[Reading]:
+        return _readings(self.rules, self.code, self.track, self.rows, adjust)
+
+    @property
+    def first_start(self) -> dt.date:
+        return min(start for _, start in self.rows)
+
+
+def _tolling(job: _Job) -> TollingRow | None:
     """The minority row that reaches this track, when a birth date is given."""
-    if facts.birth_date is None:
+    if job.facts.birth_date is None:
         return None
-    row = rules.tolling_for(code, TollingKind.MINORITY, min(start for _, start in rows))
-    if row is None or (track not in _FEDERAL_ACCRUAL and track not in row.tracks):
+    row = job.rules.tolling_for(job.code, TollingKind.MINORITY, job.first_start)
+    if row is None or (job.track not in _FEDERAL_ACCRUAL and job.track not in row.tracks):
         return None
     return row
 
 
-def _tolled(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
-    rules: RuleSet,
-    code: str,
-    track: Track,
-    rows: list[tuple[RuleRow, dt.date]],
-    facts: Facts,
-    incident: dt.date,
+def _tolled(
+    job: _Job,
 ) -> tuple[TollingRow, list[Reading], dict[tuple[str, str, dt.date], Tolled]] | None:
     """The readings under minority tolling, or None where tolling moves nothing."""
-    tolling = _tolling(rules, code, track, facts, rows)
-    birth = facts.birth_date
+    tolling = _tolling(job)
+    birth = job.facts.birth_date
     if tolling is None or birth is None:
         return None
+    incident = job.incident
     moves: dict[tuple[str, str, dt.date], Tolled] = {}
 
     def adjuster(*, on_birthday: bool) -> Adjust:
@@ -374,7 +387,7 @@ def _tolled(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
 
         return adjust
 
-    readings = _readings(rules, code, track, rows, adjuster(on_birthday=False))
+    readings = job.readings(adjuster(on_birthday=False))
     if not moves:
         return None
     # Where an age is reached on the birthday itself (Shalabi), the tolled day is one
@@ -382,28 +395,22 @@ def _tolled(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
     later = [
         r.model_copy(update={"label": f"{r.label}, with majority reached on the birthday "
                                       f"itself ({_SHALABI})"})
-        for r in _readings(rules, code, track, rows, adjuster(on_birthday=True))
+        for r in job.readings(adjuster(on_birthday=True))
     ]  # fmt: skip
     readings = sorted([*readings, *later], key=_reading_order)
     return tolling, readings, moves
 
 
-def _accrual_warnings(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
-    rules: RuleSet,
-    code: str,
-    track: Track,
-    rows: list[tuple[RuleRow, dt.date]],
-    facts: Facts,
-    incident: dt.date,
-) -> list[str]:
+def _accrual_warnings(job: _Job) -> list[str]:
     """Say what the start date relies on, and where a later start may apply."""
-    accrual = facts.accrual
+    accrual, incident, track = job.facts.accrual, job.incident, job.track
     warnings: list[str] = []
     if accrual is None or accrual.date == incident:
         return warnings
-    name = NAMES[code]
+    name = NAMES[job.code]
     if track in _FEDERAL_ACCRUAL and accrual.given:
-        alt = _readings(rules, code, track, [(r, incident) for r, _ in rows])[0].due
+        from_incident = [(r, incident) for r, _ in job.rows]
+        alt = _readings(job.rules, job.code, track, from_incident)[0].due
         warnings.append(
             f"This date relies on the accrual date given ({accrual.date.isoformat()}). Counted "
             f"from the incident, the deadline would be {_long(alt)}; if the later accrual is "
@@ -411,7 +418,7 @@ def _accrual_warnings(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
         )
     elif (
         track not in _FEDERAL_ACCRUAL
-        and any(r.runs_from is RunsFrom.ACCRUAL for r, _ in rows)
+        and any(r.runs_from is RunsFrom.ACCRUAL for r, _ in job.rows)
         and not accrual.given
     ):
         warnings.append(
@@ -433,12 +440,13 @@ def _deadline(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
     incident: dt.date,
 ) -> Deadline:
     name = NAMES[code]
-    readings = _readings(rules, code, track, rows)
-    extra = _accrual_warnings(rules, code, track, rows, facts, incident)
+    job = _Job(rules, code, track, rows, facts, incident)
+    readings = job.readings()
+    extra = _accrual_warnings(job)
     untolled_due: dt.date | None = None
     tolling_text: Tolled | None = None
     tolling_citation = ""
-    tolled = _tolled(rules, code, track, rows, facts, incident)
+    tolled = _tolled(job)
     if tolled is not None:
         tolling, tolled_readings, moves = tolled
         if tolling.confidence is Confidence.HIGH:
@@ -459,9 +467,9 @@ def _deadline(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
                 "not rely on it."
             )
     elif facts.birth_date is not None:
-        extra.extend(_untolled_minor(rules, code, track, rows, facts.birth_date))
+        extra.extend(_untolled_minor(job, facts.birth_date))
     if facts.exhaustion is not None and track in _FEDERAL_ACCRUAL:
-        extra.extend(_exhaustion_warning(rules, code, track, rows, readings[0], facts.exhaustion))
+        extra.append(_exhaustion_warning(job, readings[0], facts.exhaustion))
     chosen = readings[0]
     row = next(
         r for r, start in rows
@@ -545,51 +553,53 @@ def _deadline(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
     )
 
 
-def _exhaustion_warning(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
-    rules: RuleSet,
-    code: str,
-    track: Track,
-    rows: list[tuple[RuleRow, dt.date]],
-    chosen: Reading,
-    window: tuple[dt.date, dt.date],
-) -> list[str]:
+def _exhaustion_warning(job: _Job, chosen: Reading, window: tuple[dt.date, dt.date]) -> str:
     """The date a prisoner's deadline would have if PLRA exhaustion tolls it."""
     raw = add_period(chosen.start_date, chosen.period)
     days = exhaustion_days(chosen.start_date, raw, window)
     if days <= 0:
-        text = (
+        return (
             "The grievance dates given do not fall inside the running period, so PLRA "
             "exhaustion tolling would not move this deadline."
         )
-        return [text]
 
     def adjust(_row: RuleRow, start: dt.date, raw: dt.date) -> dt.date:
         return raw + dt.timedelta(days=exhaustion_days(start, raw, window))
 
-    moved = _readings(rules, code, track, rows, adjust)[0].due
-    circuit = CIRCUITS[code]
-    status, authority = PLRA_TOLLING.get(circuit, ("unsettled", "no federal circuit"))
-    where = f"the {circuit} Circuit" if circuit else "this jurisdiction"
-    law = (
-        f"{where} tolls the period while a prisoner exhausts (42 U.S.C. § 1997e(a); {authority})"
-        if status == "yes"
-        else f"whether {where} tolls it is unsettled ({authority})"
-    )
-    text = (
+    moved = job.readings(adjust)[0].due
+    circuit = CIRCUITS[job.code]
+    law = _plra_law(circuit)
+    return (
         f"PLRA exhaustion: the grievance process took {days} days of the running period; "
         f"if the period is tolled for them the deadline would be {_long(moved)}. "
         f"{law[0].upper()}{law[1:]}. Tolling turns on diligence and the state's law, so the "
         "date shown does not rely on it."
     )
-    return [text]
 
 
-def _untolled_minor(
-    rules: RuleSet, code: str, track: Track, rows: list[tuple[RuleRow, dt.date]], birth: dt.date
-) -> list[str]:
+def _plra_law(circuit: str) -> str:
+    """What the circuit holds on tolling during PLRA exhaustion, and how surely."""
+    if not circuit:
+        return "whether this jurisdiction's courts toll it is not recorded (no federal circuit)"
+    plra = PLRA_TOLLING[circuit]
+    where = f"the {circuit} Circuit"
+    sure = (
+        ""
+        if plra.confidence is Confidence.HIGH
+        else f"; {plra.confidence} confidence, {plra.source_url or 'no source found'}"
+    )
+    if plra.status == "yes":
+        return (
+            f"{where} tolls the period while a prisoner exhausts (42 U.S.C. § 1997e(a); "
+            f"{plra.authority}{sure})"
+        )
+    return f"whether {where} tolls it is unsettled ({plra.authority}{sure})"
+
+
+def _untolled_minor(job: _Job, birth: dt.date) -> list[str]:
     """Why a minor's deadline is shown untolled."""
-    start = min(s for _, s in rows)
-    row = rules.tolling_for(code, TollingKind.MINORITY, start)
+    start, code, track = job.first_start, job.code, job.track
+    row = job.rules.tolling_for(code, TollingKind.MINORITY, start)
     # Without a recorded age of majority, 21 (the highest found) errs toward explaining.
     if start >= majority_day(birth, (row.majority_age if row else None) or 21):
         return []
@@ -761,12 +771,10 @@ def compute_tracks(
             notes.append(MAILBOX)
             circuit = CIRCUITS[code]
             if facts.exhaustion is None and circuit:
-                status, authority = PLRA_TOLLING[circuit]
                 notes.append(
                     "A prisoner must exhaust the prison grievance process before suing "
-                    f"(42 U.S.C. § 1997e(a)). Tolling while it is pending in the {circuit} "
-                    f"Circuit: {status} ({authority}); give the grievance dates to see its "
-                    "effect."
+                    f"(42 U.S.C. § 1997e(a)). {_plra_law(circuit)[0].upper()}"
+                    f"{_plra_law(circuit)[1:]}; give the grievance dates to see its effect."
                 )
     if any(d.track in {Track.LOCAL_TORT_NOTICE, Track.STATE_TORT_NOTICE} for d in deadlines):
         notes.append(
@@ -843,8 +851,15 @@ def _no_deadline_notes(rules: RuleSet, code: str, incident: dt.date, facts: Fact
         for row in rules.rules_for(code, track):
             if row.role is Role.NONE and row.applies_to(incident):
                 detail = f" {row.notes}" if row.notes and len(row.notes) < 300 else ""  # noqa: PLR2004
+                # A mistaken "no notice" costs the claim, so a weakly sourced one says so.
+                doubt = (
+                    ""
+                    if row.confidence is Confidence.HIGH
+                    else f" Recorded at {row.confidence} confidence: check the state's tort "
+                    "claims act and local charter before relying on it."
+                )
                 notes.append(
-                    f"No {track.value.replace('_', ' ')} deadline: {row.citation}.{detail}"
+                    f"No {track.value.replace('_', ' ')} deadline: {row.citation}.{detail}{doubt}"
                 )
     return notes
 
@@ -898,7 +913,7 @@ def due_dates(
         for rows in _candidates(rules, code, track, incident, facts, discard).values():
             if all(r.role is Role.ALTERNATIVE for r, _ in rows):
                 continue
-            tolling = _tolling(rules, code, track, facts, rows)
+            tolling = _tolling(_Job(rules, code, track, rows, facts, incident))
             for row, start in rows:
                 raw = add_period(start, row.period)
                 if tolling is not None and tolling.confidence is Confidence.HIGH:
