@@ -204,6 +204,35 @@ def test_alabama_majority_is_nineteen() -> None:
     assert deadline.due == D(2030, 12, 31)
 
 
+def test_west_virginia_runs_the_period_from_full_age_within_twenty_years() -> None:
+    """W. Va. Code § 55-2-15: an infant may sue within the like number of years after
+    becoming of full age, but never more than 20 years after the right accrues."""
+    row = load_rules().tolling_for("WV", TollingKind.MINORITY, D(2024, 3, 15))
+    assert row is not None
+    assert (row.effect, row.cap_value, row.confidence) == (TollingEffect.SUSPEND, 20, "high")
+    _, deadline = _section("WV", D(2024, 3, 15), birth_date=D(2012, 1, 1))
+    # Full age from 2029-12-31 (the day before the birthday); two years on is a Wednesday.
+    assert deadline.due == D(2031, 12, 31)
+    assert deadline.untolled_due == D(2026, 3, 16)
+    # The birthday reading is a later reading, and outside California Shalabi is an example.
+    later = [r for r in deadline.readings if "birthday itself" in r.label]
+    assert later
+    assert all(r.due > deadline.due for r in later)
+    assert all("as California counts it" in r.label for r in later)
+
+
+def test_florida_and_montana_minority_rules_are_warnings_with_their_limits() -> None:
+    """Fla. Stat. § 95.051(1)(h) tolls only while no parent or guardian can sue, within 7
+    years; Montana gave one year after majority (Livingston v. Livingston, Mont. 1988)."""
+    for code, words in (("FL", "7 years"), ("MT", "1 year after")):
+        row = load_rules().tolling_for(code, TollingKind.MINORITY, D(2024, 3, 15))
+        assert row is not None
+        assert row.effect is TollingEffect.WARN
+        _, deadline = _section(code, D(2024, 3, 15), birth_date=D(2012, 1, 1))
+        assert deadline.untolled_due is None
+        assert any(words in w for w in deadline.warnings), code
+
+
 def test_an_adult_is_not_tolled() -> None:
     _, deadline = _section("TX", D(2024, 3, 15), birth_date=D(1990, 1, 1))
     assert deadline.untolled_due is None

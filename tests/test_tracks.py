@@ -278,3 +278,23 @@ def test_a_weakly_sourced_no_notice_statement_says_so() -> None:
     strong = compute_deadlines("IA", dt.date(2024, 3, 15), defendants=["local"])
     (iowa,) = [w for w in strong.warnings if w.startswith("No local tort notice deadline")]
     assert "Recorded at" not in iowa
+
+
+def test_idaho_notice_went_from_120_to_180_days_on_july_1_1985() -> None:
+    """Gailey v. Jerome County, 113 Idaho 430 (1987): the amendment of I.C. § 6-906
+    extending the claim period from 120 to 180 days took effect July 1, 1985, and is
+    not retroactive."""
+    before = deadlines("ID", dt.date(1985, 6, 30), defendants=["local"])
+    after = deadlines("ID", dt.date(1985, 7, 1), defendants=["local"])
+    assert before["local_tort_notice", "local"] == dt.date(1985, 10, 28)  # 120 days
+    assert after["local_tort_notice", "local"] == dt.date(1985, 12, 28)  # 180 days
+
+
+def test_connecticut_joint_action_against_town_and_officer_is_two_years() -> None:
+    """Conn. Gen. Stat. § 7-465(a), as quoted in Cannada v. Grady (2001): the joint action
+    must be commenced within two years, earlier than § 52-577's three."""
+    report = compute_deadlines("CT", dt.date(2024, 3, 15), defendants=["local"])
+    suit = next(d for d in report.deadlines if d.track is Track.LOCAL_TORT_SUIT)
+    assert suit.due == dt.date(2026, 3, 15)  # a Sunday; no settled rule moves it
+    assert "7-465" in suit.citation
+    assert any("52-577" in r.citation for r in suit.readings)

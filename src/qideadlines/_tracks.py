@@ -391,10 +391,12 @@ def _tolled(
     if not moves:
         return None
     # Where an age is reached on the birthday itself (Shalabi), the tolled day is one
-    # later: a reading, never `due`.
+    # later: a reading, never `due`. Shalabi read California's statute; elsewhere it
+    # is cited only as an example of the reading.
+    source = _SHALABI if job.code == "CA" else f"as California counts it: {_SHALABI}"
     later = [
         r.model_copy(update={"label": f"{r.label}, with majority reached on the birthday "
-                                      f"itself ({_SHALABI})"})
+                                      f"itself ({source})"})
         for r in job.readings(adjuster(on_birthday=True))
     ]  # fmt: skip
     readings = sorted([*readings, *later], key=_reading_order)
