@@ -298,3 +298,17 @@ def test_connecticut_joint_action_against_town_and_officer_is_two_years() -> Non
     assert suit.due == dt.date(2026, 3, 15)  # a Sunday; no settled rule moves it
     assert "7-465" in suit.citation
     assert any("52-577" in r.citation for r in suit.readings)
+
+
+def test_an_unconfirmed_florida_bill_shortening_presentation_is_the_safe_reading() -> None:
+    """Fla. HB 145 / SB 1366 (2026) would cut § 768.28(6) presentation from 3 years to 18
+    months for claims accruing from October 1, 2026; enactment is not confirmed, so the
+    shorter date is `due` and the statute's three years a later reading."""
+    before = compute_deadlines("FL", dt.date(2026, 9, 30), defendants=["local"])
+    after = compute_deadlines("FL", dt.date(2026, 10, 1), defendants=["local"])
+    old = next(d for d in before.deadlines if d.track is Track.LOCAL_TORT_NOTICE)
+    new = next(d for d in after.deadlines if d.track is Track.LOCAL_TORT_NOTICE)
+    assert old.due == dt.date(2029, 9, 30)
+    assert new.due == dt.date(2028, 4, 1)
+    assert dt.date(2029, 10, 1) in {r.due for r in new.readings}
+    assert any("HB 145" in w and "NOT confirmed" in w for w in new.warnings)
