@@ -494,3 +494,12 @@ def test_text_and_csv_show_the_untolled_date(capsys: pytest.CaptureFixture[str])
     header, row = capsys.readouterr().out.splitlines()[:2]
     assert header.endswith("untolled_due,tolling")
     assert ",2026-03-16," in row
+
+
+def test_idaho_tolls_minority_for_at_most_six_years() -> None:
+    """Idaho Code § 5-230: the time of minority is not counted, but the period is not
+    tolled for more than six years; with § 5-219(4)'s two years, eight from accrual."""
+    _, older = _section("ID", D(2024, 3, 15), birth_date=D(2012, 1, 1))
+    assert older.due == D(2031, 12, 31)  # two years from the day before the 18th birthday
+    _, infant = _section("ID", D(2024, 3, 15), birth_date=D(2022, 1, 1))
+    assert infant.due == D(2032, 3, 15)  # the six-year limit: accrual + 6 + 2 years
