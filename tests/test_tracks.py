@@ -312,3 +312,17 @@ def test_an_unconfirmed_florida_bill_shortening_presentation_is_the_safe_reading
     assert new.due == dt.date(2028, 4, 1)
     assert dt.date(2029, 10, 1) in {r.due for r in new.readings}
     assert any("HB 145" in w and "NOT confirmed" in w for w in new.warnings)
+
+
+def test_new_york_city_local_law_48_needs_the_locality_and_later_conduct() -> None:
+    """N.Y.C. Admin. Code § 8-801 et seq. (Local Law 48 of 2021): no qualified immunity
+    (§ 8-804); absent for conduct before the Council passed it on March 25, 2021."""
+    city = compute_deadlines("NY", dt.date(2024, 3, 15), defendants=["local"], locality="nyc")
+    suit = next(d for d in city.deadlines if d.track is Track.STATE_CIVIL_RIGHTS_SUIT)
+    assert suit.due == dt.date(2025, 6, 13)  # GML § 50-i's year and 90 days, the earlier
+    assert dt.date(2027, 3, 15) in {r.due for r in suit.readings}  # three years
+    assert "state_civil_rights_suit: qualified immunity is not a defense" in " ".join(city.immunity)
+    before = compute_deadlines("NY", dt.date(2021, 3, 24), defendants=["local"], locality="nyc")
+    assert Track.STATE_CIVIL_RIGHTS_SUIT not in {d.track for d in before.deadlines}
+    upstate = compute_deadlines("NY", dt.date(2024, 3, 15), defendants=["local"])
+    assert Track.STATE_CIVIL_RIGHTS_SUIT not in {d.track for d in upstate.deadlines}
