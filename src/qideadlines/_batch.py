@@ -15,6 +15,7 @@ from typing import Any, Final
 from ._api import _defendants, _require_date, compute_deadlines, make_facts, status_on
 from ._data import RuleSet, load_rules
 from ._errors import InvalidDateError, InvalidFactError, QiDeadlinesError
+from ._facts import DATE_FACTS
 from ._models import DeadlineReport, Track
 from ._tracks import Facts, due_dates
 
@@ -27,19 +28,9 @@ __all__ = [
     "row_report",
 ]
 
-_DATE_FACTS: Final = (
-    "denial_date",
-    "accrual_date",
-    "legal_process_date",
-    "favorable_termination_date",
-    "conviction_invalidated_date",
-    "birth_date",
-    "exhaustion_start",
-    "exhaustion_end",
-)
 #: Input columns the batch understands besides the two it requires: the keywords of
 #: `compute_deadlines`, with ``defendant`` for its ``defendants``.
-FACT_COLUMNS: Final = ("defendant", "locality", "claim", *_DATE_FACTS, "prisoner", "today")
+FACT_COLUMNS: Final = ("defendant", "locality", "claim", *DATE_FACTS, "prisoner", "today")
 #: Columns every output row gains after the input's own, besides one per track.
 BATCH_COLUMNS: Final = ("next_track", "next_due", "days_remaining", "error")
 _TRUE: Final = frozenset({"yes", "y", "true", "1"})
@@ -112,7 +103,7 @@ def _fact_kwargs(row: Mapping[str, str]) -> dict[str, Any]:
     raw_defendants = (row.get("defendant") or "").strip()
     kwargs: dict[str, Any] = {
         column: _date(text, column)
-        for column in _DATE_FACTS
+        for column in DATE_FACTS
         if (text := (row.get(column) or "").strip())
     }
     kwargs["defendants"] = (

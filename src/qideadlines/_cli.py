@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ._facts import DATE_FACTS
+
 # Not `from typing import TYPE_CHECKING`: typing alone would double the time
 # `qideadlines --help` takes. Type checkers treat this name specially.
 TYPE_CHECKING = False
@@ -73,19 +75,7 @@ _CLAIMS: Final = (
 
 
 #: `compute_deadlines` keywords whose flag is the keyword with dashes (--denial-date ...).
-_FACTS: Final = (
-    "locality",
-    "denial_date",
-    "claim",
-    "accrual_date",
-    "legal_process_date",
-    "favorable_termination_date",
-    "conviction_invalidated_date",
-    "birth_date",
-    "exhaustion_start",
-    "exhaustion_end",
-    "prisoner",
-)
+_FACTS: Final = ("locality", "claim", *DATE_FACTS, "prisoner")
 
 
 def _add_accrual(parser: argparse.ArgumentParser) -> None:
