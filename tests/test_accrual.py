@@ -260,6 +260,25 @@ def test_tolling_reaches_state_tracks_only_where_the_data_says() -> None:
                for w in deadline.warnings)  # fmt: skip
 
 
+def test_federal_periods_are_not_offered_state_tolling() -> None:
+    """The FTCA and the § 242 charging period are federal: the state's tolling is not theirs."""
+    report = compute_deadlines("ID", D(2024, 3, 15), birth_date=D(2012, 1, 1),
+                               tracks=["ftca_claim", "criminal_242"])  # fmt: skip
+    by_track = {d.track.value: d for d in report.deadlines}
+    assert any("not borrowed from Idaho" in w for w in by_track["ftca_claim"].warnings)
+    crime = by_track["criminal_242"]
+    assert crime.due == D(2029, 3, 15)
+    assert any("18 U.S.C. § 3283" in w for w in crime.warnings)
+    assert not any("5-230" in w for d in report.deadlines for w in d.warnings)
+
+
+def test_an_adult_victim_gets_no_child_charging_note() -> None:
+    report = compute_deadlines("ID", D(2024, 3, 15), birth_date=D(2006, 3, 15),
+                               tracks=["criminal_242"])  # fmt: skip
+    (crime,) = report.deadlines
+    assert not any("3283" in w for w in crime.warnings)
+
+
 @pytest.mark.parametrize("code", CODES)
 def test_every_jurisdiction_tolls_a_minor_or_says_why_not(code: str) -> None:
     """A child's § 1983 deadline is tolled, or its warnings say why the date is untolled."""

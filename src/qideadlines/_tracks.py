@@ -139,6 +139,8 @@ REPORT_WARNINGS: Final = (
     ),
 )
 _FEDERAL_ACCRUAL: Final = frozenset({Track.SECTION_1983, Track.BIVENS})
+#: Tracks whose periods are federal statutes, which a state's tolling does not reach.
+_FEDERAL_PERIOD: Final = frozenset({Track.FTCA_CLAIM, Track.FTCA_SUIT})
 
 
 @dataclass(frozen=True, slots=True)
@@ -469,7 +471,7 @@ def _deadline(  # noqa: PLR0913, PLR0917 - the inputs of one deadline
                 "not rely on it."
             )
     elif facts.birth_date is not None:
-        extra.extend(_untolled_minor(job, facts.birth_date))
+        extra.extend(_minor_notes(job, facts.birth_date))
     if facts.exhaustion is not None and track in _FEDERAL_ACCRUAL:
         extra.append(_exhaustion_warning(job, readings[0], facts.exhaustion))
     chosen = readings[0]
@@ -598,6 +600,21 @@ def _plra_law(circuit: str) -> str:
     return f"whether {where} tolls it is unsettled ({plra.authority}{sure})"
 
 
+def _minor_notes(job: _Job, birth: dt.date) -> list[str]:
+    """What a minor's untolled deadline should say: federal periods are not the state's."""
+    if job.track is Track.CRIMINAL_242:
+        return _child_victim(job.incident, birth)
+    if job.track in _FEDERAL_PERIOD:
+        name = NAMES[job.code]
+        note = (
+            "The FTCA's time limits are set by federal statute (28 U.S.C. § 2401(b)), not "
+            f"borrowed from {name}; {name}'s minority tolling is not applied to them, so the "
+            "date shown is untolled."
+        )
+        return [note]
+    return _untolled_minor(job, birth)
+
+
 def _untolled_minor(job: _Job, birth: dt.date) -> list[str]:
     """Why a minor's deadline is shown untolled."""
     start, code, track = job.first_start, job.code, job.track
@@ -622,6 +639,21 @@ def _untolled_minor(job: _Job, birth: dt.date) -> list[str]:
         "recorded here, so the date shown is untolled."
     )
     return [text]
+
+
+def _child_victim(incident: dt.date, birth: dt.date) -> list[str]:
+    """The longer federal charging period where the victim was a child, if one may apply."""
+    if incident >= majority_day(birth, 18, on_birthday=True):
+        return []
+    note = (
+        "The person was under 18 at the incident. If the § 242 offense involved the physical "
+        "or sexual abuse, or kidnapping, of a child under 18, no limitation bars prosecution "
+        "during the child's life or for ten years after the offense, whichever is longer "
+        "(18 U.S.C. § 3283, as amended Jan. 5, 2006; from Apr. 30, 2003 it ran for the child's "
+        "life, and from Sept. 13, 1994 until the child reached 25). The date shown is the "
+        "general five years."
+    )
+    return [note]
 
 
 def _warnings(
