@@ -166,6 +166,23 @@ def test_out_of_range(value: dt.date) -> None:
     assert isinstance(info.value, QiDeadlinesError)
 
 
+@pytest.mark.parametrize(
+    ("facts", "message"),
+    [
+        ({"claim": "false-arrest", "legal_process_date": dt.date(2024, 3, 10)},
+         "legal_process_date 2024-03-10 is before the incident 2024-03-15."),
+        ({"exhaustion_start": dt.date(2024, 6, 1), "exhaustion_end": dt.date(2024, 5, 1)},
+         "exhaustion_end 2024-05-01 is before exhaustion_start 2024-06-01."),
+    ],
+)  # fmt: skip
+def test_a_fact_dated_too_early_names_what_it_precedes(
+    facts: dict[str, object], message: str
+) -> None:
+    with pytest.raises(DateOutOfRangeError) as info:
+        compute_deadlines("CO", dt.date(2024, 3, 15), **facts)  # type: ignore[arg-type]
+    assert str(info.value) == message
+
+
 def test_range_edges_are_accepted() -> None:
     for code in ("CO", "PR", "AS"):
         assert due(code, dt.date(1950, 1, 1)) > dt.date(1950, 1, 1)

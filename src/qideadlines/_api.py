@@ -41,13 +41,19 @@ EARLIEST_INCIDENT: Final = dt.date(1950, 1, 1)
 LATEST_INCIDENT: Final = dt.date(2100, 12, 31)
 
 
-def _require_date(value: object, name: str, *, earliest: dt.date = EARLIEST_INCIDENT) -> dt.date:
+def _require_date(
+    value: object, name: str, *, earliest: dt.date = EARLIEST_INCIDENT, after: str = ""
+) -> dt.date:
+    """`value` as a date in range; `after` names the fact whose date is `earliest`."""
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         msg = (
             f"{name} must be a datetime.date, not {type(value).__name__} {value!r}; "
             "pass e.g. datetime.date(2024, 3, 15)."
         )
         raise InvalidDateError(msg)
+    if after and value < earliest:
+        msg = f"{name} {value.isoformat()} is before {after} {earliest.isoformat()}."
+        raise DateOutOfRangeError(msg)
     if not earliest <= value <= LATEST_INCIDENT:
         msg = (
             f"{name} {value.isoformat()} is outside the supported range "
@@ -88,7 +94,10 @@ def parse_claim(value: Claim | str | None) -> Claim:
 
 
 def _optional_date(value: object, name: str, incident: dt.date) -> dt.date | None:
-    return None if value is None else _require_date(value, name, earliest=incident)
+    return (
+        None if value is None
+        else _require_date(value, name, earliest=incident, after="the incident")
+    )  # fmt: skip
 
 
 def make_facts(  # noqa: PLR0913 - each keyword is one documented fact of compute_deadlines
@@ -142,8 +151,13 @@ def make_facts(  # noqa: PLR0913 - each keyword is one documented fact of comput
         raise MissingFactError(msg)
     exhaustion = None
     if exhaustion_start is not None and exhaustion_end is not None:
-        begin = _require_date(exhaustion_start, "exhaustion_start", earliest=incident)
-        exhaustion = (begin, _require_date(exhaustion_end, "exhaustion_end", earliest=begin))
+        begin = _require_date(
+            exhaustion_start, "exhaustion_start", earliest=incident, after="the incident"
+        )
+        end = _require_date(
+            exhaustion_end, "exhaustion_end", earliest=begin, after="exhaustion_start"
+        )
+        exhaustion = (begin, end)
     facts = Facts(
         defendants=_defendants(defendants),
         locality=locality.strip().lower() if isinstance(locality, str) else "",

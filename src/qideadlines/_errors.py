@@ -50,7 +50,10 @@ class InvalidDateError(QiDeadlinesError, TypeError):
 
 
 class DateOutOfRangeError(QiDeadlinesError, ValueError):
-    """A date outside the range the rules are researched for."""
+    """A date outside the researched range, or before a date it must follow.
+
+    For example an accrual event before the incident, or an exhaustion end before its start.
+    """
 
 
 class InvalidFactError(QiDeadlinesError, ValueError):
