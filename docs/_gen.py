@@ -138,8 +138,10 @@ def jurisdiction_page(code: str) -> str:
             "A § 1983 or Bivens claim borrows the state's tolling with its period (Board of "
             "Regents v. Tomanio, 446 U.S. 478 (1980); Hardin v. Straub, 490 U.S. 536 (1989)). "
             "Given a birth date, minority tolling moves the date to act by only where its row is "
-            "of high confidence; other disabilities are explained, not applied. Rows from "
-            "`data/tolling.csv`:"
+            "of high confidence; other disabilities are explained, not applied. Effects: "
+            "`suspend`, the period does not run until the disability ends; `grace`, a stated "
+            "time after it ends; `warn`, explained but never moves a date; `none`, no tolling. "
+            "Rows from `data/tolling.csv`:"
         ),
         "",
     ]
@@ -156,6 +158,10 @@ def jurisdiction_page(code: str) -> str:
                 f"| {tol.kind.value} | {window} | {age} | {tol.effect.value}{grace} | "
                 f"{_md_escape(tol.citation)} | {tol.confidence.value} | [link]({tol.source_url}) |"
             )
+        said = [t for t in rules.tolling if t.warning]
+        if said:
+            out += ["", "What each row tells the person:", ""]
+            out += [f"- **{t.kind.value}**: {_md_escape(t.warning)}" for t in said]
     else:
         out.append("No tolling rule is recorded for this jurisdiction yet.")
     out += ["", "## Computing the last day", ""]
