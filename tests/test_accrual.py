@@ -221,6 +221,17 @@ def test_west_virginia_runs_the_period_from_full_age_within_twenty_years() -> No
     assert all("as California counts it" in r.label for r in later)
 
 
+def test_vermont_runs_the_full_period_after_eighteen_and_warns_of_emancipation() -> None:
+    """12 V.S.A. § 551(a) with 1 V.S.A. § 173: the three years run from majority at 18."""
+    _, deadline = _section("VT", D(2024, 3, 15), birth_date=D(2010, 6, 1))
+    # Majority from 2028-05-31; three years on is Saturday 2031-05-31, so Monday.
+    assert deadline.due == D(2031, 6, 2)
+    assert deadline.untolled_due == D(2027, 3, 15)
+    assert deadline.tolling is not None
+    assert "§ 551(a)" in deadline.tolling
+    assert any("emancipation" in w for w in deadline.warnings)
+
+
 def test_florida_and_montana_minority_rules_are_warnings_with_their_limits() -> None:
     """Fla. Stat. § 95.051(1)(h) tolls only while no parent or guardian can sue, within 7
     years; Montana gave one year after majority (Livingston v. Livingston, Mont. 1988)."""
