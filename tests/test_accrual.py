@@ -283,7 +283,14 @@ def test_federal_periods_are_not_offered_state_tolling() -> None:
     assert not any("5-230" in w for d in report.deadlines for w in d.warnings)
 
 
-def test_an_adult_victim_gets_no_child_charging_note() -> None:
+def test_an_adult_gets_no_minor_notes_on_federal_periods() -> None:
+    report = compute_deadlines("ID", D(2024, 3, 15), birth_date=D(2000, 3, 15),
+                               tracks=["criminal_242", "ftca_claim"])  # fmt: skip
+    assert not any("3283" in w or "not borrowed" in w
+                   for d in report.deadlines for w in d.warnings)  # fmt: skip
+
+
+def test_the_child_charging_note_ends_on_the_eighteenth_birthday() -> None:
     report = compute_deadlines("ID", D(2024, 3, 15), birth_date=D(2006, 3, 15),
                                tracks=["criminal_242"])  # fmt: skip
     (crime,) = report.deadlines

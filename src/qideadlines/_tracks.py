@@ -605,6 +605,8 @@ def _minor_notes(job: _Job, birth: dt.date) -> list[str]:
     if job.track is Track.CRIMINAL_242:
         return _child_victim(job.incident, birth)
     if job.track in _FEDERAL_PERIOD:
+        if not _was_minor(job, birth):
+            return []
         name = NAMES[job.code]
         note = (
             "The FTCA's time limits are set by federal statute (28 U.S.C. § 2401(b)), not "
@@ -615,12 +617,18 @@ def _minor_notes(job: _Job, birth: dt.date) -> list[str]:
     return _untolled_minor(job, birth)
 
 
+def _was_minor(job: _Job, birth: dt.date) -> bool:
+    """Whether the person may have been a minor when the claim accrued."""
+    row = job.rules.tolling_for(job.code, TollingKind.MINORITY, job.first_start)
+    # Without a recorded age of majority, 21 (the highest found) errs toward explaining.
+    return job.first_start < majority_day(birth, (row.majority_age if row else None) or 21)
+
+
 def _untolled_minor(job: _Job, birth: dt.date) -> list[str]:
     """Why a minor's deadline is shown untolled."""
     start, code, track = job.first_start, job.code, job.track
     row = job.rules.tolling_for(code, TollingKind.MINORITY, start)
-    # Without a recorded age of majority, 21 (the highest found) errs toward explaining.
-    if start >= majority_day(birth, (row.majority_age if row else None) or 21):
+    if not _was_minor(job, birth):
         return []
     if row is None:
         text = (
