@@ -651,6 +651,8 @@ def _untolled_minor(job: _Job, birth: dt.date) -> list[str]:
 
 def _child_victim(incident: dt.date, birth: dt.date) -> list[str]:
     """The longer federal charging period where the victim was a child, if one may apply."""
+    # 18 U.S.C. § 3283 and its amendment notes, read 2026-11-22 (high) in the U.S. Code XML:
+    # https://github.com/TheJoshuaEvans/united-states-code/blob/HEAD/usc/18/3283.xml
     if incident >= majority_day(birth, 18, on_birthday=True):
         return []
     note = (
