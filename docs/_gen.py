@@ -87,7 +87,7 @@ def _deadline_table(deadlines: tuple[Deadline, ...]) -> list[str]:
     lines = ["| due | track | defendant | period | the law |", "|---|---|---|---|---|"]
     lines.extend(
         f"| {d.due:%a %Y-%m-%d} | `{d.track.value}` | {d.defendant.value} | {d.period} | "
-        f"{_md_escape(d.citation)} |"
+        f"{_md_escape(d.rule.citation)} |"
         for d in sorted(deadlines, key=lambda d: (d.due, d.track.value))
     )
     return lines

@@ -110,10 +110,6 @@ def _batch_row(code: str, facts: dict[str, Any]) -> dict[str, str]:
     return row
 
 
-def _rule(deadline: Deadline) -> Any:
-    return getattr(deadline, "rule", deadline)
-
-
 def _deadline_lines(deadline: Deadline) -> Iterator[str]:
     d = deadline
     untolled = f" untolled={d.untolled_due}" if d.untolled_due else ""
@@ -121,7 +117,7 @@ def _deadline_lines(deadline: Deadline) -> Iterator[str]:
     yield (
         f"  {d.track.value} [{d.defendant.value}] due={d.due} start={d.start_date}"
         f"/{d.runs_from.value} raw={d.raw_date} period={d.period}{untolled}{status}"
-        f" ({_rule(d).confidence.value}) {_rule(d).citation}"
+        f" ({d.rule.confidence.value}) {d.rule.citation}"
     )
     readings = " ".join(
         dict.fromkeys(

@@ -140,7 +140,7 @@ def test_report_shape_and_explanation_order() -> None:
     kinds = [s.kind for s in deadline.explanation]
     assert kinds[:3] == [StepKind.ACCRUAL, StepKind.PERIOD, StepKind.RAW_DATE]
     assert kinds[-1] is StepKind.DUE
-    assert deadline.citation in deadline.explanation[1].text
+    assert deadline.rule.citation in deadline.explanation[1].text
     assert any("Felder v. Casey" in w for w in report.warnings)
 
 

@@ -17,9 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qideadlines import DeadlineReport, Status, Track, compute_deadlines
-from qideadlines._batch import batch_columns, compute_batch, parse_tracks
+from qideadlines._batch import batch_columns, compute_batch
 from qideadlines._cli import main
 from qideadlines._errors import InvalidFactError
+from qideadlines._inputs import parse_tracks
 from qideadlines._render import safe_cell
 
 from strategies import dates, jurisdictions
@@ -159,7 +160,7 @@ def test_compute_formats(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "compute", "CO", "2024-03-15", "--format", "json",
                        "--today", "2025-01-01")  # fmt: skip
     data = json.loads(out)
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     assert data["today"] == "2025-01-01"
 
 

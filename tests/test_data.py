@@ -74,7 +74,7 @@ def test_alternatives_are_never_shorter_than_the_rule() -> None:
                     start = max(
                         d for d in (alt.accrual_from, rule.accrual_from, dt.date(1950, 1, 1)) if d
                     )
-                    from qideadlines._compute import add_period
+                    from qideadlines._periods import add_period
 
                     assert add_period(start, alt.period) >= add_period(start, rule.period), code
 

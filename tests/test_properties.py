@@ -16,7 +16,7 @@ from qideadlines import (
     compute_deadlines,
     load_rules,
 )
-from qideadlines._compute import add_period, roll_forward
+from qideadlines._periods import add_period, roll_forward
 
 from strategies import dates, jurisdictions
 
@@ -108,7 +108,7 @@ def test_the_explanation_names_the_period_citation_and_every_rolled_day(
 ) -> None:
     deadline = _deadline(code, incident)
     text = " ".join(s.text for s in deadline.explanation)
-    assert deadline.citation in text
+    assert deadline.rule.citation in text
     for day in deadline.readings[0].rolled_over:
         assert f"{day.date:%B} {day.date.day}, {day.date.year}" in text
     for other in deadline.readings:

@@ -20,10 +20,10 @@ from qideadlines import (
     compute_deadlines,
     load_rules,
 )
-from qideadlines._compute import roll_forward
 from qideadlines._data import default_paths, read_rows
-from qideadlines._models import RuleRow
-from qideadlines._tracks import TRACK_DEFENDANTS
+from qideadlines._periods import roll_forward
+from qideadlines._registry import REGISTRY
+from qideadlines._rows import RuleRow
 
 from strategies import dates, jurisdictions
 
@@ -46,7 +46,7 @@ def test_new_york_local_suit_is_the_one_year_intentional_tort_period() -> None:
     report = compute_deadlines("NY", dt.date(2024, 3, 15), defendants=["local"])
     suit = next(d for d in report.deadlines if d.track is Track.LOCAL_TORT_SUIT)
     assert suit.due == dt.date(2025, 3, 17)  # March 15, 2025 is a Saturday
-    assert "215(3)" in suit.citation
+    assert "215(3)" in suit.rule.citation
     assert any("50-i" in r.citation for r in suit.readings)
 
 
@@ -213,7 +213,7 @@ def test_no_track_appears_for_conduct_before_its_act(code: str, incident: dt.dat
             "US" if deadline.jurisdiction != report.jurisdiction.code else deadline.jurisdiction
         )
         for row in rules.rules_for(source, deadline.track):
-            if row.citation == deadline.citation and row.conduct_from is not None:
+            if row.citation == deadline.rule.citation and row.conduct_from is not None:
                 assert incident >= row.conduct_from
 
 
@@ -245,8 +245,8 @@ def test_section_1983_never_depends_on_notice_rules(tmp_path: object) -> None:
 
 
 def test_every_track_concerns_some_defendant() -> None:
-    assert set(TRACK_DEFENDANTS) == set(Track)
-    assert all(TRACK_DEFENDANTS.values())
+    assert set(REGISTRY) == set(Track)
+    assert all(spec.defendants for spec in REGISTRY.values())
 
 
 def test_none_rows_carry_no_period() -> None:
@@ -296,7 +296,7 @@ def test_connecticut_joint_action_against_town_and_officer_is_two_years() -> Non
     report = compute_deadlines("CT", dt.date(2024, 3, 15), defendants=["local"])
     suit = next(d for d in report.deadlines if d.track is Track.LOCAL_TORT_SUIT)
     assert suit.due == dt.date(2026, 3, 15)  # a Sunday; no settled rule moves it
-    assert "7-465" in suit.citation
+    assert "7-465" in suit.rule.citation
     assert any("52-577" in r.citation for r in suit.readings)
 
 

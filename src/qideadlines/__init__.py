@@ -27,7 +27,23 @@ if TYPE_CHECKING:
         list_jurisdictions,
     )
     from ._batch import compute_batch
-    from ._data import RuleSet, load_rules
+    from ._data import load_rules
+    from ._enums import (
+        CalendarKind,
+        Claim,
+        Confidence,
+        Defendant,
+        Immunity,
+        PeriodUnit,
+        Regime,
+        Role,
+        RunsFrom,
+        Status,
+        StepKind,
+        TollingEffect,
+        TollingKind,
+        Track,
+    )
     from ._errors import (
         DateOutOfRangeError,
         InvalidDateError,
@@ -40,32 +56,17 @@ if TYPE_CHECKING:
     from ._models import (
         DISCLAIMER,
         DUE_SOON_DAYS,
-        CalendarKind,
-        CalendarRow,
-        Claim,
         ClosedDay,
-        Confidence,
         Deadline,
         DeadlineReport,
-        Defendant,
-        Immunity,
         Jurisdiction,
-        JurisdictionRules,
         Period,
-        PeriodUnit,
+        Provenance,
         Reading,
-        Regime,
-        Role,
-        RuleRow,
-        RunsFrom,
-        Status,
         Step,
-        StepKind,
-        TollingEffect,
-        TollingKind,
-        TollingRow,
-        Track,
     )
+    from ._rows import CalendarRow, JurisdictionRules, RuleRow, TollingRow
+    from ._ruleset import RuleSet
 
 __all__ = [
     "DISCLAIMER",
@@ -89,6 +90,7 @@ __all__ = [
     "MissingFactError",
     "Period",
     "PeriodUnit",
+    "Provenance",
     "QiDeadlinesError",
     "Reading",
     "Regime",
@@ -123,8 +125,25 @@ _HOME: "Final[dict[str, str]]" = {
         ),
         "._api",
     ),
-    **dict.fromkeys(("RuleSet", "load_rules"), "._data"),
+    "load_rules": "._data",
+    "RuleSet": "._ruleset",
     "compute_batch": "._batch",
+    **dict.fromkeys(("CalendarRow", "JurisdictionRules", "RuleRow", "TollingRow"), "._rows"),
+    **dict.fromkeys(
+        (
+            "DISCLAIMER",
+            "DUE_SOON_DAYS",
+            "ClosedDay",
+            "Deadline",
+            "DeadlineReport",
+            "Jurisdiction",
+            "Period",
+            "Provenance",
+            "Reading",
+            "Step",
+        ),
+        "._models",
+    ),
     **dict.fromkeys(
         (
             "DateOutOfRangeError",
@@ -150,7 +169,7 @@ def __getattr__(name: str) -> object:
         raise AttributeError(msg)
     from importlib import import_module
 
-    value = getattr(import_module(_HOME.get(name, "._models"), __name__), name)
+    value = getattr(import_module(_HOME.get(name, "._enums"), __name__), name)
     globals()[name] = value
     return value
 

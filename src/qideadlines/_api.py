@@ -5,177 +5,55 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable
-from typing import Final
 
-from ._accrual import CLAIM_FACTS, federal_accrual
-from ._data import RuleSet, load_rules
-from ._errors import DateOutOfRangeError, InvalidDateError, InvalidFactError, MissingFactError
-from ._jurisdictions import CIRCUITS, CODES, NAMES
-from ._models import (
-    DUE_SOON_DAYS,
-    Claim,
-    Deadline,
-    DeadlineReport,
-    Defendant,
-    Jurisdiction,
-    JurisdictionRules,
-    Status,
-    Track,
+from ._data import load_rules
+from ._enums import Claim, Defendant, Track
+from ._errors import InvalidFactError
+from ._explain import deadline
+from ._inputs import (
+    EARLIEST_INCIDENT,
+    LATEST_INCIDENT,
+    make_facts,
+    parse_tracks,
+    require_date,
 )
-from ._tracks import REPORT_WARNINGS, Facts, compute_tracks, immunity_summary
+from ._jurisdictions import CIRCUITS, CODES, NAMES
+from ._models import Deadline, DeadlineReport, Jurisdiction
+from ._notes import REPORT_WARNINGS, fact_notes, immunity_summary, report_notes
+from ._periods import status_on
+from ._readings import compute
+from ._rows import JurisdictionRules
+from ._ruleset import RuleSet
 
 __all__ = [
-    "CLAIM_NOTE",
     "EARLIEST_INCIDENT",
     "LATEST_INCIDENT",
     "compute_deadlines",
     "get_rules",
     "list_jurisdictions",
-    "make_facts",
-    "parse_claim",
-    "status_on",
+    "ruleset",
 ]
 
-#: The incident dates the rules are researched for, inclusive.
-EARLIEST_INCIDENT: Final = dt.date(1950, 1, 1)
-LATEST_INCIDENT: Final = dt.date(2100, 12, 31)
 
-
-def _require_date(
-    value: object, name: str, *, earliest: dt.date = EARLIEST_INCIDENT, after: str = ""
-) -> dt.date:
-    """`value` as a date in range; `after` names the fact whose date is `earliest`."""
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        msg = (
-            f"{name} must be a datetime.date, not {type(value).__name__} {value!r}; "
-            "pass e.g. datetime.date(2024, 3, 15)."
-        )
-        raise InvalidDateError(msg)
-    if after and value < earliest:
-        msg = f"{name} {value.isoformat()} is before {after} {earliest.isoformat()}."
-        raise DateOutOfRangeError(msg)
-    if not earliest <= value <= LATEST_INCIDENT:
-        msg = (
-            f"{name} {value.isoformat()} is outside the supported range "
-            f"{earliest.isoformat()} to {LATEST_INCIDENT.isoformat()}."
-        )
-        raise DateOutOfRangeError(msg)
-    return value
-
-
-#: What a report says when no claim kind was given.
-CLAIM_NOTE: Final = (
-    "Dates assume an excessive-force or unlawful-search claim, which accrues on the incident "
-    "date (Wallace v. Kato, 549 U.S. 384 (2007)). Other claims accrue later: false arrest when "
-    "legal process begins, malicious prosecution and fabricated evidence when the prosecution "
-    "ends in the person's favor, and claims that would imply an invalid conviction when it is "
-    "set aside (Heck v. Humphrey, 512 U.S. 477 (1994)); give the claim kind and its date."
-)
-
-
-def parse_claim(value: Claim | str | None) -> Claim:
-    """A claim kind from its id; excessive force by default.
+def ruleset(rules: object) -> RuleSet:
+    """The rules to use: the caller's `RuleSet`, or the packaged ones.
 
     Raises:
-        InvalidFactError: not one of the claim kinds.
+        InvalidFactError: `rules` is neither None nor a `RuleSet`.
 
     Example:
-        >>> parse_claim("False-Arrest")
-        <Claim.FALSE_ARREST: 'false-arrest'>
+        >>> ruleset(None) is load_rules()
+        True
     """
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return Claim.EXCESSIVE_FORCE
-    try:
-        return Claim(value.strip().lower().replace("_", "-") if isinstance(value, str) else value)
-    except ValueError:
-        known = ", ".join(c.value for c in Claim)
-        msg = f"claim {value!r} is not one of: {known}."
-        raise InvalidFactError(msg) from None
-
-
-def _optional_date(value: object, name: str, incident: dt.date) -> dt.date | None:
-    return (
-        None if value is None
-        else _require_date(value, name, earliest=incident, after="the incident")
-    )  # fmt: skip
-
-
-def make_facts(  # noqa: PLR0913 - each keyword is one documented fact of compute_deadlines
-    incident: dt.date,
-    *,
-    defendants: Iterable[Defendant | str] | Defendant | str | None = None,
-    locality: str | None = None,
-    denial_date: dt.date | None = None,
-    claim: Claim | str | None = None,
-    accrual_date: dt.date | None = None,
-    legal_process_date: dt.date | None = None,
-    favorable_termination_date: dt.date | None = None,
-    conviction_invalidated_date: dt.date | None = None,
-    birth_date: dt.date | None = None,
-    exhaustion_start: dt.date | None = None,
-    exhaustion_end: dt.date | None = None,
-    prisoner: bool = False,
-) -> tuple[Facts, list[str]]:
-    """Validate the facts of `compute_deadlines` once, with notes on facts left unused.
-
-    Raises:
-        InvalidFactError, MissingFactError, InvalidDateError, DateOutOfRangeError:
-            as `compute_deadlines` documents.
-
-    Example:
-        >>> make_facts(dt.date(2024, 3, 15), claim="unlawful-search")[0].accrual.date
-        datetime.date(2024, 3, 15)
-    """
-    denial = _optional_date(denial_date, "denial_date", incident)
-    kind = parse_claim(claim)
-    events = {
-        "legal_process_date": _optional_date(legal_process_date, "legal_process_date", incident),
-        "favorable_termination_date": _optional_date(
-            favorable_termination_date, "favorable_termination_date", incident
-        ),
-        "conviction_invalidated_date": _optional_date(
-            conviction_invalidated_date, "conviction_invalidated_date", incident
-        ),
-    }
-    accrual = federal_accrual(
-        kind, incident, events, _optional_date(accrual_date, "accrual_date", incident)
+    if rules is None:
+        return load_rules()
+    if isinstance(rules, RuleSet):
+        return rules
+    msg = (
+        f"rules must be a RuleSet from load_rules(), not {type(rules).__name__}; "
+        "pass load_rules(path) to use a rules file of your own."
     )
-    birth = None
-    if birth_date is not None:
-        birth = _require_date(birth_date, "birth_date", earliest=dt.date(1850, 1, 1))
-        if birth > incident:
-            msg = f"birth_date {birth.isoformat()} is after the incident {incident.isoformat()}."
-            raise DateOutOfRangeError(msg)
-    if (exhaustion_start is None) != (exhaustion_end is None):
-        msg = "give both exhaustion_start and exhaustion_end (CLI --exhaustion-start/-end)."
-        raise MissingFactError(msg)
-    exhaustion = None
-    if exhaustion_start is not None and exhaustion_end is not None:
-        begin = _require_date(
-            exhaustion_start, "exhaustion_start", earliest=incident, after="the incident"
-        )
-        end = _require_date(
-            exhaustion_end, "exhaustion_end", earliest=begin, after="exhaustion_start"
-        )
-        exhaustion = (begin, end)
-    facts = Facts(
-        defendants=_defendants(defendants),
-        locality=locality.strip().lower() if isinstance(locality, str) else "",
-        denial_date=denial,
-        accrual=accrual,
-        birth_date=birth,
-        exhaustion=exhaustion,
-        prisoner=bool(prisoner),
-    )
-    notes = [
-        f"{name} is not used: the {kind.value} claim's accrual does not turn on it"
-        + (" (the accrual date given takes its place)." if accrual.given else ".")
-        for name, day in events.items()
-        if day is not None and (accrual.given or CLAIM_FACTS[kind] != name)
-    ]
-    if claim is None and accrual_date is None:
-        notes.insert(0, CLAIM_NOTE)
-    return facts, notes
+    raise InvalidFactError(msg, facts=("rules",))
 
 
 @functools.cache
@@ -183,49 +61,9 @@ def _jurisdiction(code: str) -> Jurisdiction:
     return Jurisdiction.model_construct(code=code, name=NAMES[code], circuit=CIRCUITS[code])
 
 
-def _defendants(value: Iterable[Defendant | str] | Defendant | str | None) -> frozenset[Defendant]:
-    every = frozenset({Defendant.LOCAL, Defendant.STATE, Defendant.FEDERAL})
-    if value is None:
-        return every
-    if isinstance(value, str):
-        items: list[object] = [value]
-    elif isinstance(value, Iterable):
-        items = list(value)
-    else:
-        msg = f"defendants {value!r} is not a list of 'local', 'state' or 'federal'."
-        raise InvalidFactError(msg)
-    found: set[Defendant] = set()
-    for item in items:
-        try:
-            kind = Defendant(item.strip().lower() if isinstance(item, str) else str(item))
-        except (ValueError, AttributeError):
-            kind = None
-        if kind is None or kind is Defendant.ANY:
-            msg = f"defendant {item!r} is not one of 'local', 'state' or 'federal'."
-            raise InvalidFactError(msg) from None
-        found.add(kind)
-    if not found:
-        msg = "defendants is empty; name at least one of 'local', 'state' or 'federal'."
-        raise InvalidFactError(msg)
-    return frozenset(found)
-
-
-def status_on(due: dt.date, today: dt.date) -> tuple[int, Status]:
-    """Days from `today` to `due`, and where that leaves the deadline.
-
-    Example:
-        >>> status_on(dt.date(2024, 1, 31), dt.date(2024, 1, 10))
-        (21, <Status.DUE_SOON: 'due_soon'>)
-    """
-    days = (due - today).days
-    if days < 0:
-        return days, Status.EXPIRED
-    return days, Status.DUE_SOON if days <= DUE_SOON_DAYS else Status.OPEN
-
-
-def _with_status(deadline: Deadline, today: dt.date) -> Deadline:
-    days, status = status_on(deadline.due, today)
-    return deadline.model_copy(update={"days_remaining": days, "status": status})
+def _with_status(item: Deadline, today: dt.date) -> Deadline:
+    days, status = status_on(item.due, today)
+    return item.model_copy(update={"days_remaining": days, "status": status})
 
 
 def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
@@ -306,19 +144,20 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
         InvalidDateError: a date argument is not a `datetime.date`.
         DateOutOfRangeError: `incident_date` is outside 1950-2100, or the
             denial date is before the incident.
-        InvalidFactError: a defendant kind, claim kind or track id is unknown.
+        InvalidFactError: a defendant kind, claim kind, track id or other
+            fact is not one of the values accepted.
         MissingFactError: the claim needs a date that was not given; the
-            message names the keyword and the CLI flag.
+            message names the keyword.
 
     Example:
         >>> report = compute_deadlines("CO", dt.date(2024, 3, 15), defendants=["local"])
         >>> report.deadlines[0].track, report.deadlines[0].due
         (<Track.SECTION_1983: 'section_1983'>, datetime.date(2026, 3, 16))
     """
-    ruleset = rules if rules is not None else load_rules()
-    code = ruleset.code(jurisdiction)
-    incident = _require_date(incident_date, "incident_date")
-    facts, fact_notes = make_facts(
+    rules_ = ruleset(rules)
+    code = rules_.code(jurisdiction)
+    incident = require_date(incident_date, "incident_date")
+    facts = make_facts(
         incident,
         defendants=defendants,
         locality=locality,
@@ -333,24 +172,26 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
         exhaustion_end=exhaustion_end,
         prisoner=prisoner,
     )
-    from ._batch import parse_tracks
-
-    deadlines, notes = compute_tracks(ruleset, code, incident, facts, parse_tracks(tracks))
-    if today is not None:
-        when = _require_date(today, "today", earliest=dt.date(1900, 1, 1))
+    wanted = parse_tracks(tracks)
+    when = None if today is None else require_date(today, "today", earliest=dt.date(1900, 1, 1))
+    done = compute(rules_, code, incident, facts, wanted)
+    deadlines = [deadline(dates, code, incident, facts) for dates in done.tracks]
+    if when is not None:
         deadlines = [_with_status(d, when) for d in deadlines]
+    notes = report_notes(rules_, done, every_track=wanted == tuple(Track))
+    accrual = facts.accrual
     return DeadlineReport.model_construct(
         jurisdiction=_jurisdiction(code),
         incident_date=incident,
-        claim=facts.accrual.claim if facts.accrual else Claim.EXCESSIVE_FORCE,
-        accrual_date=facts.accrual.date if facts.accrual else incident,
+        claim=facts.claim,
+        accrual_date=accrual.date if accrual else incident,
         birth_date=facts.birth_date,
         defendants=tuple(sorted(facts.defendants, key=list(Defendant).index)),
         locality=facts.locality,
-        today=today,
+        today=when,
         deadlines=tuple(deadlines),
         immunity=immunity_summary(deadlines, NAMES[code]),
-        warnings=(*REPORT_WARNINGS, *fact_notes, *notes),
+        warnings=(*REPORT_WARNINGS, *fact_notes(facts), *notes),
     )
 
 
@@ -371,5 +212,4 @@ def get_rules(jurisdiction: str, *, rules: RuleSet | None = None) -> Jurisdictio
         >>> get_rules("la").rules[0].jurisdiction
         'LA'
     """
-    ruleset = rules if rules is not None else load_rules()
-    return ruleset.jurisdiction_rules(jurisdiction)
+    return ruleset(rules).jurisdiction_rules(jurisdiction)

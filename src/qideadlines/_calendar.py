@@ -1,4 +1,4 @@
-"""Which days courts are closed, per jurisdiction and regime, cached.
+"""Which days courts are closed, per jurisdiction and regime, held as compact date sets.
 
 A calendar answers one question: if a period's last day falls on this date,
 is it moved, and why? It is built from the ``holidays`` package's U.S. lists
@@ -21,21 +21,31 @@ import datetime as dt
 import functools
 import importlib.util
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from ._models import CalendarKind, CalendarRow, ClosedDay, Confidence, Regime
+from ._authorities import (
+    FEDERAL_HOLIDAYS,
+    FEDERAL_OBSERVED,
+    PRESIDENTIAL_CLOSURE,
+    STATE_HOLIDAY_IN_FEDERAL_COURT,
+)
+from ._enums import CalendarKind, Confidence, Regime
+from ._models import ClosedDay
+from ._periods import MAX_ROLL
+from ._rows import CalendarRow
 
 if TYPE_CHECKING:
     from holidays import HolidayBase
 
-__all__ = ["CourtCalendar", "build_calendar", "parse_date_rule"]
+__all__ = ["CourtCalendar", "LastDayRule", "build_calendar", "parse_date_rule"]
 
 _DAYS: Final = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
-_FEDERAL_HOLIDAYS: Final = "5 U.S.C. § 6103(a); Fed. R. Civ. P. 6(a)(6)(A)"
-_FEDERAL_OBSERVED: Final = "5 U.S.C. § 6103(b); Fed. R. Civ. P. 6(a)(6)(A)"
 _OBSERVED: Final = " (observed)"
+_ONE_DAY: Final = dt.timedelta(days=1)
+_SATURDAY, _SUNDAY = 5, 6
 
 #: A rule that gives the date of a holiday in a year, or None if it has none.
 DateRule = Callable[[int], dt.date | None]
@@ -139,25 +149,63 @@ def _united_states() -> type[HolidayBase]:
 
 
 @functools.lru_cache(maxsize=8192)
-def _package_days(code: str | None, year: int) -> tuple[tuple[dt.date, str], ...]:
+def _package_days(code: str | None, year: int) -> tuple[tuple[dt.date, tuple[str, ...]], ...]:
     # Shared by every calendar that asks: the federal list is the same for all 56
     # jurisdictions, and a state's list serves both its federal and state regimes.
-    return tuple(_united_states()(subdiv=code, years=year).items())
+    return tuple(
+        (day, tuple(n.strip() for n in joined.split(";") if n.strip()))
+        for day, joined in _united_states()(subdiv=code, years=year).items()
+    )
 
 
-def _names(joined: str) -> list[str]:
-    return [name.strip() for name in joined.split(";") if name.strip()]
+#: Why a day is closed: its name, the authority, and whether the closure is settled.
+_Reason = tuple[str, str, bool]
 
 
-def _covering(rows: Iterable[CalendarRow], kind: CalendarKind, day: dt.date) -> CalendarRow | None:
-    return next((r for r in rows if r.kind is kind and r.applies_to(day)), None)
+@dataclass(frozen=True, slots=True)
+class LastDayRule:
+    """A computation rule, parsed: which days move a last day, over which window."""
+
+    start: dt.date | None
+    end: dt.date | None
+    saturday: _Reason | None
+    sunday: _Reason | None
+    holiday: bool
+    citation: str
+
+    @classmethod
+    def parse(cls, row: CalendarRow) -> LastDayRule:
+        """Read a ``computation`` row's day words once."""
+        words = frozenset(row.rule.split())
+        settled = row.confidence is Confidence.HIGH
+        return cls(
+            start=row.from_,
+            end=row.to,
+            saturday=("Saturday", row.citation, settled) if "saturday" in words else None,
+            sunday=("Sunday", row.citation, settled) if "sunday" in words else None,
+            holiday="holiday" in words,
+            citation=row.citation,
+        )
+
+    def covers(self, day: dt.date) -> bool:
+        """Whether `day` is in the rule's window."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    """An `add` or `closure` row with its date rule parsed once."""
+
+    row: CalendarRow
+    when: DateRule
 
 
 class CourtCalendar:
     """The days a last day is moved over, for one jurisdiction and regime.
 
-    Instances are callables suitable for `qideadlines._compute.roll_forward`;
-    each year's days are built once and kept.
+    Instances are callables suitable for `qideadlines._periods.roll_forward`.
+    Only holidays are stored, a year at a time and built once; weekends follow
+    from the computation rule.
 
     Example:
         >>> from qideadlines import load_rules
@@ -166,14 +214,50 @@ class CourtCalendar:
         "Patriots' Day"
     """
 
-    __slots__ = ("_computation", "_years", "code", "regime", "rows")
+    __slots__ = (
+        "_add",
+        "_closures",
+        "_only",
+        "_remove",
+        "_rules",
+        "_years",
+        "code",
+        "regime",
+        "rows",
+    )
 
     def __init__(self, code: str, regime: Regime, rows: tuple[CalendarRow, ...]) -> None:
         self.code = code
         self.regime = regime
         self.rows = rows
-        self._years: dict[int, dict[dt.date, ClosedDay]] = {}
-        self._computation = tuple(r for r in rows if r.kind is CalendarKind.COMPUTATION)
+        self._rules = tuple(
+            LastDayRule.parse(r) for r in rows if r.kind is CalendarKind.COMPUTATION
+        )
+        only = self._rules[0] if len(self._rules) == 1 else None
+        self._only = only if only is not None and only.start is only.end is None else None
+        self._remove: dict[str, tuple[CalendarRow, ...]] = {
+            owner: tuple(
+                r for r in rows if r.jurisdiction == owner and r.kind is CalendarKind.REMOVE
+            )
+            for owner in ("US", code)
+        }
+        self._add = tuple(
+            _Dated(r, parse_date_rule(r.rule))
+            for r in rows
+            if r.jurisdiction == code and r.kind is CalendarKind.ADD
+        )
+        self._closures = tuple(
+            _Dated(r, parse_date_rule(r.rule))
+            for r in rows
+            if r.jurisdiction == "US" and r.kind is CalendarKind.CLOSURE
+        )
+        self._years: dict[int, dict[dt.date, _Reason]] = {}
+
+    def rule(self, day: dt.date) -> LastDayRule | None:
+        """The computation rule that decides whether a last day on `day` moves, if any."""
+        if self._only is not None:
+            return self._only
+        return next((r for r in self._rules if r.covers(day)), None)
 
     def computation(self, day: dt.date) -> str:
         """Cite the rule that decides whether a last day on `day` moves.
@@ -183,114 +267,104 @@ class CourtCalendar:
             >>> load_rules().calendar("MA", Regime.STATE).computation(dt.date(2026, 3, 14))
             'Mass. G.L. c. 4, § 9'
         """
-        rule = next((r for r in self._computation if r.applies_to(day)), None)
+        rule = self.rule(day)
         return rule.citation if rule is not None else ""
+
+    def reason(self, day: dt.date) -> _Reason | None:
+        """Why a last day on `day` is moved (name, authority, settled), or None."""
+        rule = self.rule(day)
+        if rule is None:
+            return None
+        holiday = None
+        if rule.holiday:
+            year = self._years.get(day.year)
+            if year is None:
+                year = self._years[day.year] = self._build_year(day.year)
+            holiday = year.get(day)
+            if holiday is not None and holiday[2]:
+                return holiday
+        weekday = day.weekday()
+        if weekday == _SATURDAY:
+            return rule.saturday or holiday
+        if weekday == _SUNDAY:
+            return rule.sunday or holiday
+        return holiday
 
     def __call__(self, day: dt.date) -> ClosedDay | None:
         """Return why a last day on `day` is moved, or None."""
-        year = self._years.get(day.year)
-        if year is None:
-            year = self._years[day.year] = self._close_year(day.year)
-        return year.get(day)
-
-    def _close_year(self, year: int) -> dict[dt.date, ClosedDay]:
-        # Every answer for the year at once: a deadline computation is then a few
-        # dictionary look-ups, and a batch of a million rows builds each year once.
-        if not self._computation:
-            return {}  # no rule moves a last day (the `none` regime)
-        holidays = self._build_year(year)
-        first = dt.date(year, 1, 1)
-        saturday = first + dt.timedelta(days=(5 - first.weekday()) % 7)
-        weekends = {saturday + dt.timedelta(days=d) for d in range(0, 366, 7)}
-        weekends |= {d + dt.timedelta(days=1) for d in weekends}
-        weekends |= {first} if first.weekday() == 6 else set()  # noqa: PLR2004
-        closed = {}
-        for day in sorted({d for d in weekends if d.year == year} | set(holidays)):
-            answer = self._resolve(day, holidays.get(day))
-            if answer is not None:
-                closed[day] = answer
-        return closed
-
-    def _resolve(self, day: dt.date, holiday: ClosedDay | None) -> ClosedDay | None:
-        rule = next((r for r in self._computation if r.applies_to(day)), None)
-        if rule is None:
+        found = self.reason(day)
+        if found is None:
             return None
-        words = rule.rule.split()
-        if "holiday" not in words:
-            holiday = None
-        elif holiday is not None and holiday.settled:
-            return holiday
-        weekday = day.weekday()
-        if weekday < 5:  # noqa: PLR2004
-            return holiday
-        name = "Saturday" if weekday == 5 else "Sunday"  # noqa: PLR2004
-        if name.lower() not in words:
-            return holiday
-        return ClosedDay.model_construct(
-            date=day, name=name, authority=rule.citation, settled=rule.confidence is Confidence.HIGH
-        )
+        name, authority, settled = found
+        return ClosedDay.model_construct(date=day, name=name, authority=authority, settled=settled)
 
-    def _build_year(self, year: int) -> dict[dt.date, ClosedDay]:
-        days: dict[dt.date, ClosedDay] = {}
+    def due(self, raw: dt.date, *, settled_only: bool = False) -> dt.date:
+        """The first day on or after `raw` that this calendar does not close.
+
+        The same day `roll_forward` reaches, without the record of days passed.
+
+        Raises:
+            AssertionError: the calendar closes more than a month in a row.
+        """
+        day = raw
+        for _ in range(MAX_ROLL):
+            found = self.reason(day)
+            if found is None or (settled_only and not found[2]):
+                return day
+            day += _ONE_DAY
+        msg = f"the calendar closes every day from {raw} for {MAX_ROLL} days"
+        raise AssertionError(msg)
+
+    def _build_year(self, year: int) -> dict[dt.date, _Reason]:
+        days: dict[dt.date, _Reason] = {}
         if self.regime is Regime.FEDERAL:
-            us_rows = [r for r in self.rows if r.jurisdiction == "US"]
-            for day, joined in _package_days(None, year):
-                names = [n for n in _names(joined) if not self._removed(us_rows, n, day)]
-                if names:
-                    authority = _FEDERAL_OBSERVED if _OBSERVED in joined else _FEDERAL_HOLIDAYS
-                    days[day] = ClosedDay.model_construct(
-                        date=day, name="; ".join(names), authority=authority
-                    )
-            for row in self.rows:
-                if row.kind is CalendarKind.CLOSURE and row.jurisdiction == "US":
-                    when = parse_date_rule(row.rule)(year)
-                    if when is not None and when not in days:
-                        days[when] = ClosedDay.model_construct(
-                            date=when,
-                            name=row.holiday,
-                            authority=f"{row.citation}; Fed. R. Civ. P. 6(a)(6)(B)",
-                            settled=False,
-                        )
-        for day, closed in self._state_days(year).items():
-            days.setdefault(day, closed)
+            for day, names in _package_days(None, year):
+                kept = [n for n in names if not self._removed("US", n, day)]
+                if kept:
+                    joined = "; ".join(names)
+                    observed = _OBSERVED in joined
+                    law = str(FEDERAL_OBSERVED if observed else FEDERAL_HOLIDAYS)
+                    days[day] = ("; ".join(kept), law, True)
+            for dated in self._closures:
+                when = dated.when(year)
+                if when is not None and when not in days:
+                    law = f"{dated.row.citation}; {PRESIDENTIAL_CLOSURE}"
+                    days[when] = (dated.row.holiday, law, False)
+        for day, reason in self._state_days(year).items():
+            days.setdefault(day, reason)
         return days
 
-    def _state_days(self, year: int) -> dict[dt.date, ClosedDay]:
-        state_rows = [r for r in self.rows if r.jurisdiction == self.code]
-        prefix = "Fed. R. Civ. P. 6(a)(6)(C); " if self.regime is Regime.FEDERAL else ""
-        days: dict[dt.date, ClosedDay] = {}
-        for day, joined in _package_days(self.code, year):
-            names = [n for n in _names(joined) if not self._removed(state_rows, n, day)]
-            if not names:
+    def _state_days(self, year: int) -> dict[dt.date, _Reason]:
+        prefix = f"{STATE_HOLIDAY_IN_FEDERAL_COURT}; " if self.regime is Regime.FEDERAL else ""
+        statutes = [
+            r for r in self.rows if r.jurisdiction == self.code and r.kind is CalendarKind.HOLIDAYS
+        ]
+        days: dict[dt.date, _Reason] = {}
+        for day, names in _package_days(self.code, year):
+            kept = [n for n in names if not self._removed(self.code, n, day)]
+            if not kept:
                 continue
-            statute = _covering(state_rows, CalendarKind.HOLIDAYS, day)
-            days[day] = ClosedDay.model_construct(
-                date=day,
-                name="; ".join(names),
-                authority=prefix + (statute.citation if statute else "holidays package list"),
-                settled=statute is not None and statute.confidence is Confidence.HIGH,
+            statute = next((r for r in statutes if r.applies_to(day)), None)
+            days[day] = (
+                "; ".join(kept),
+                prefix + (statute.citation if statute else "holidays package list"),
+                statute is not None and statute.confidence is Confidence.HIGH,
             )
-        for row in state_rows:
-            if row.kind is CalendarKind.ADD:
-                when = parse_date_rule(row.rule)(year)
-                if when is not None and row.applies_to(when) and when not in days:
-                    days[when] = ClosedDay.model_construct(
-                        date=when,
-                        name=row.holiday,
-                        authority=prefix + row.citation,
-                        settled=row.confidence is Confidence.HIGH,
-                    )
+        for dated in self._add:
+            when = dated.when(year)
+            if when is not None and dated.row.applies_to(when) and when not in days:
+                days[when] = (
+                    dated.row.holiday,
+                    prefix + dated.row.citation,
+                    dated.row.confidence is Confidence.HIGH,
+                )
         return days
 
-    @staticmethod
-    def _removed(rows: list[CalendarRow], name: str, day: dt.date) -> bool:
+    def _removed(self, owner: str, name: str, day: dt.date) -> bool:
         # Removing a holiday removes its observed day too; a row may also name
         # the observed day alone (a state that does not move Saturday holidays).
         base = name.removesuffix(_OBSERVED)
-        return any(
-            r.kind is CalendarKind.REMOVE and r.holiday in {name, base} and r.applies_to(day)
-            for r in rows
-        )
+        return any(r.holiday in {name, base} and r.applies_to(day) for r in self._remove[owner])
 
 
 def build_calendar(code: str, regime: Regime, rows: tuple[CalendarRow, ...]) -> CourtCalendar:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ._facts import DATE_FACTS
+from ._names import DATE_FACTS
 
 # Not `from typing import TYPE_CHECKING`: typing alone would double the time
 # `qideadlines --help` takes. Type checkers treat this name specially.
@@ -276,8 +276,9 @@ def _batch(args: argparse.Namespace, out: TextIO) -> int:
     import csv
     import io
 
-    from ._batch import batch_columns, compute_batch, parse_tracks, row_report
+    from ._batch import batch_columns, compute_batch, row_report
     from ._errors import QiDeadlinesError
+    from ._inputs import parse_tracks
     from ._render import write_rows
 
     tracks = parse_tracks(args.tracks.split(",") if args.tracks else None)
@@ -381,7 +382,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args, sys.stdout)
     except QiDeadlinesError as exc:
-        sys.stderr.write(f"{_PROG}: error: {exc}\n")
+        from ._names import flag
+
+        sys.stderr.write(f"{_PROG}: error: {exc.worded(flag)}\n")
         return 2
     except BrokenPipeError:
         # The reader went away (`| head`); stop quietly, as Unix tools do.

@@ -11,36 +11,24 @@ import datetime as dt
 import functools
 import itertools
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Final, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ._calendar import CourtCalendar, build_calendar, parse_date_rule
-from ._errors import RuleDataError, UnknownJurisdictionError
-from ._jurisdictions import CIRCUITS, CODES, NAMES, normalize_code
-from ._models import (
-    FEDERAL_TRACKS,
-    CalendarKind,
-    CalendarRow,
-    Defendant,
-    Jurisdiction,
-    JurisdictionRules,
-    Regime,
-    Role,
-    RuleRow,
-    TollingEffect,
-    TollingKind,
-    TollingRow,
-    Track,
-)
+from ._calendar import parse_date_rule
+from ._enums import CalendarKind, Defendant, Role, TollingEffect, TollingKind, Track
+from ._errors import RuleDataError
+from ._jurisdictions import CODES, NAMES
+from ._registry import REGISTRY, RowSource, TollingReach
+from ._rows import CalendarRow, RuleRow, TollingRow
+from ._ruleset import RuleSet
 
 __all__ = [
     "CALENDAR_COLUMNS",
     "RULE_COLUMNS",
     "TOLLING_COLUMNS",
-    "RuleSet",
     "default_paths",
     "load_rules",
     "read_rows",
@@ -211,7 +199,8 @@ def _check_row(path: Path, line: int, row: RuleRow) -> None:
             raise RuleDataError(path, line, "runs_from", msg)
     if (row.waiting_value is None) != (row.waiting_unit is None):
         raise RuleDataError(path, line, "waiting_unit", "give both waiting_value and waiting_unit.")
-    federal = row.track in FEDERAL_TRACKS
+    source = REGISTRY[row.track].rows
+    federal = source is RowSource.FEDERAL
     if federal != (row.jurisdiction == "US"):
         msg = (
             f"{row.track} rows belong to jurisdiction US."
@@ -219,8 +208,8 @@ def _check_row(path: Path, line: int, row: RuleRow) -> None:
             else f"only federal tracks use jurisdiction US, not {row.track}."
         )
         raise RuleDataError(path, line, "jurisdiction", msg)
-    if row.track is Track.BIVENS:
-        msg = "bivens borrows the section_1983 rows; it has no rows of its own."
+    if source is RowSource.BORROWED:
+        msg = f"{row.track} borrows the {REGISTRY[row.track].borrows} rows; it has none of its own."
         raise RuleDataError(path, line, "track", msg)
 
 
@@ -238,7 +227,7 @@ def _validate_rules(path: Path, rows: list[tuple[int, RuleRow]]) -> None:
     same_rule = defaultdict(list)
     for line, row in rows:
         _check_row(path, line, row)
-        if row.track is Track.SECTION_1983 and row.role is Role.RULE:
+        if REGISTRY[row.track].everywhere and row.role is Role.RULE:
             coverage[row.jurisdiction, row.track].append((line, row))
         elif row.role is not Role.ALTERNATIVE:
             same_rule[
@@ -248,10 +237,14 @@ def _validate_rules(path: Path, rows: list[tuple[int, RuleRow]]) -> None:
         _check_windows(path, group, f"{code} {track}")
     for key, same in same_rule.items():
         _check_overlaps(path, same, f"{key[0]} {key[1]} ({key[5]})")
-    for code in CODES:
-        if (code, Track.SECTION_1983) not in coverage:
-            msg = f"no section_1983 rule for {code} ({NAMES[code]}); every jurisdiction needs one."
-            raise RuleDataError(path, None, "jurisdiction", msg)
+    for spec in REGISTRY.values():
+        for code in CODES if spec.everywhere else ():
+            if (code, spec.track) not in coverage:
+                msg = (
+                    f"no {spec.track} rule for {code} ({NAMES[code]}); every jurisdiction "
+                    "needs one."
+                )
+                raise RuleDataError(path, None, "jurisdiction", msg)
 
 
 def _validate_calendar(path: Path, rows: list[tuple[int, CalendarRow]]) -> None:
@@ -290,7 +283,7 @@ def _validate_calendar(path: Path, rows: list[tuple[int, CalendarRow]]) -> None:
 
 def _check_tolling_tracks(path: Path, line: int, row: TollingRow) -> None:
     for track in row.tracks:
-        if track in {Track.SECTION_1983, Track.BIVENS} or track in FEDERAL_TRACKS:
+        if REGISTRY[track].tolling is not TollingReach.LISTED:
             msg = (
                 f"{track} is not a state-law track; § 1983 and Bivens borrow the tolling "
                 "without being listed, and federal tracks have their own."
@@ -323,116 +316,6 @@ def _validate_tolling(path: Path, rows: list[tuple[int, TollingRow]]) -> None:
             if prev.accrual_to is None or (row.accrual_from or dt.date.min) <= prev.accrual_to:
                 msg = f"overlaps the window of {code} {kind} tolling on line {prev_line}."
                 raise RuleDataError(path, line, "accrual_from", msg)
-
-
-class RuleSet:
-    """Validated rules and calendars, with the calendars built on first use.
-
-    Example:
-        >>> rules = load_rules()
-        >>> str(rules.rules_for("co", Track.SECTION_1983)[0].period)
-        '2 years'
-    """
-
-    __slots__ = (
-        "_by_code",
-        "_by_track",
-        "_calendars",
-        "calendar_path",
-        "calendar_rows",
-        "path",
-        "rows",
-        "tolling_path",
-        "tolling_rows",
-    )
-
-    def __init__(  # noqa: PLR0913, PLR0917 - three files, each with its path
-        self,
-        path: Path,
-        rows: tuple[RuleRow, ...],
-        calendar_path: Path,
-        calendar_rows: tuple[CalendarRow, ...],
-        tolling_path: Path | None = None,
-        tolling_rows: tuple[TollingRow, ...] = (),
-    ) -> None:
-        self.path = path
-        self.rows = rows
-        self.calendar_path = calendar_path
-        self.calendar_rows = calendar_rows
-        self.tolling_path = tolling_path
-        self.tolling_rows = tolling_rows
-        self._by_code: dict[str, list[RuleRow]] = defaultdict(list)
-        for row in rows:
-            self._by_code[row.jurisdiction].append(row)
-        self._calendars: dict[tuple[str, Regime], CourtCalendar] = {}
-        self._by_track: dict[tuple[str, Track], tuple[RuleRow, ...]] = {}
-
-    def __iter__(self) -> Iterator[RuleRow]:
-        return iter(self.rows)
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    @staticmethod
-    def code(jurisdiction: object) -> str:
-        """Normalise a jurisdiction code or raise `UnknownJurisdictionError`."""
-        code = normalize_code(jurisdiction)
-        if code is None:
-            raise UnknownJurisdictionError(jurisdiction)
-        return code
-
-    def rules_for(self, jurisdiction: str, track: Track) -> tuple[RuleRow, ...]:
-        """Every row for one jurisdiction (or ``US``) and track, rule rows first."""
-        found = self._by_track.get((jurisdiction, track))
-        if found is None:
-            code = "US" if jurisdiction == "US" else self.code(jurisdiction)
-            rows = [r for r in self._by_code[code] if r.track is track]
-            found = tuple(
-                sorted(rows, key=lambda r: (r.role is not Role.RULE, r.accrual_from or dt.date.min))
-            )
-            self._by_track[jurisdiction, track] = found
-        return found
-
-    def tolling_for(
-        self, jurisdiction: str, kind: TollingKind, accrual: dt.date
-    ) -> TollingRow | None:
-        """The tolling row of one jurisdiction and disability for a claim accrued on `accrual`.
-
-        Example:
-            >>> load_rules().tolling_for("TX", TollingKind.MINORITY, dt.date(2024, 3, 15)).effect
-            <TollingEffect.SUSPEND: 'suspend'>
-        """
-        code = self.code(jurisdiction)
-        for row in self.tolling_rows:
-            if row.jurisdiction == code and row.kind is kind and row.applies_to(accrual):
-                return row
-        return None
-
-    def jurisdiction_rules(self, jurisdiction: str) -> JurisdictionRules:
-        """Everything that governs one jurisdiction."""
-        code = self.code(jurisdiction)
-        return JurisdictionRules.model_construct(
-            jurisdiction=Jurisdiction.model_construct(
-                code=code, name=NAMES[code], circuit=CIRCUITS[code]
-            ),
-            rules=tuple(self._by_code[code]) + tuple(self._by_code["US"]),
-            calendar=tuple(r for r in self.calendar_rows if r.jurisdiction in {code, "US"}),
-            tolling=tuple(r for r in self.tolling_rows if r.jurisdiction == code),
-        )
-
-    def calendar(self, jurisdiction: str, regime: Regime) -> CourtCalendar:
-        """The court calendar of one jurisdiction under one regime, built once."""
-        cal = self._calendars.get((jurisdiction, regime))
-        if cal is not None:
-            return cal
-        code = self.code(jurisdiction)
-        key = (code, regime)
-        cal = self._calendars.get(key)
-        if cal is None:
-            rows = tuple(r for r in self.calendar_rows if r.jurisdiction in {code, "US"})
-            cal = self._calendars[key] = build_calendar(code, regime, rows)
-        self._calendars[jurisdiction, regime] = cal
-        return cal
 
 
 def _load(path: Path, calendar_path: Path, tolling_path: Path) -> RuleSet:

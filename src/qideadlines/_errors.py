@@ -7,6 +7,8 @@ from the built-in exception a caller would reach for first, so both
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 __all__ = [
@@ -21,7 +23,30 @@ __all__ = [
 
 
 class QiDeadlinesError(Exception):
-    """Root of every error qideadlines raises on purpose."""
+    """Root of every error qideadlines raises on purpose.
+
+    Attributes:
+        facts: the keywords of `compute_deadlines` the message names, so that a
+            client with other names for them (the command line's flags) can
+            say them its own way with `worded`.
+    """
+
+    def __init__(self, *args: object, facts: tuple[str, ...] = ()) -> None:
+        super().__init__(*args)
+        self.facts = facts
+
+    def worded(self, name: Callable[[str], str]) -> str:
+        """The message with each keyword it names replaced by ``name(keyword)``.
+
+        Example:
+            >>> error = MissingFactError("give birth_date.", facts=("birth_date",))
+            >>> error.worded(lambda k: "--" + k.replace("_", "-"))
+            'give --birth-date.'
+        """
+        text = str(self)
+        for fact in self.facts:
+            text = re.sub(rf"\b{re.escape(fact)}\b", name(fact), text)
+        return text
 
 
 class UnknownJurisdictionError(QiDeadlinesError, LookupError):

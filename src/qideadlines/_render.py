@@ -10,7 +10,9 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final, TextIO
 
-from ._models import DISCLAIMER, Deadline, DeadlineReport, JurisdictionRules, Status
+from ._enums import CalendarKind, Defendant, Status
+from ._models import DISCLAIMER, Deadline, DeadlineReport
+from ._rows import JurisdictionRules
 
 if TYPE_CHECKING:
     from icalendar import Calendar
@@ -57,7 +59,15 @@ def safe_cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA) else value
 
 
-def write_rows(rows: Iterable[Mapping[str, str]], columns: Sequence[str], out: TextIO) -> None:
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value if isinstance(value, str) else str(value)
+
+
+def write_rows(rows: Iterable[Mapping[str, object]], columns: Sequence[str], out: TextIO) -> None:
     r"""Write rows as spreadsheet-safe CSV, one at a time.
 
     Example:
@@ -70,7 +80,7 @@ def write_rows(rows: Iterable[Mapping[str, str]], columns: Sequence[str], out: T
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([safe_cell(c) for c in columns])
     for row in rows:
-        writer.writerow([safe_cell(row.get(c) or "") for c in columns])
+        writer.writerow([safe_cell(_text(row.get(c))) for c in columns])
 
 
 def _long(day: dt.date) -> str:
@@ -78,7 +88,7 @@ def _long(day: dt.date) -> str:
 
 
 def _who(deadline: Deadline) -> str:
-    return "" if deadline.defendant.value == "any" else f" [{deadline.defendant.value}]"
+    return "" if deadline.defendant is Defendant.ANY else f" [{deadline.defendant.value}]"
 
 
 def _remaining(deadline: Deadline) -> str:
@@ -93,23 +103,25 @@ def _remaining(deadline: Deadline) -> str:
 def _render_deadline(deadline: Deadline, out: TextIO) -> None:
     out.write(f"{deadline.track.value}{_who(deadline)}: {deadline.action}, ")
     out.write(f"by {_long(deadline.due)}\n")
-    out.write(f"  period      {deadline.period} ({deadline.citation})\n")
+    out.write(f"  period      {deadline.period} ({deadline.rule.citation})\n")
     if deadline.untolled_due is not None:
         out.write(
             f"  untolled    {_long(deadline.untolled_due)} (the date relies on tolling under "
-            f"{deadline.tolling})\n"
+            f"{deadline.tolling.citation if deadline.tolling else ''})\n"
         )
     for label, value in (
         ("send to", deadline.recipient),
         ("contents", deadline.content),
         ("if missed", deadline.consequence),
         ("caps, fees", deadline.caps_fees),
-        ("applied in", deadline.case),
+        ("applied in", deadline.rule.case),
     ):
         if value:
             out.write(f"  {label:<11} {value}\n")
-    out.write(f"  confidence  {deadline.confidence.value} (verified {deadline.verified})\n")
-    out.write(f"  source      {deadline.source_url}\n")
+    out.write(
+        f"  confidence  {deadline.rule.confidence.value} (verified {deadline.rule.verified})\n"
+    )
+    out.write(f"  source      {deadline.rule.source_url}\n")
     out.write("  why:\n")
     out.writelines(
         f"    {number}. {step.text}\n" for number, step in enumerate(deadline.explanation, 1)
@@ -134,7 +146,7 @@ def render_text(report: DeadlineReport, out: TextIO, *, color: bool = False) -> 
     out.write(f"{j.name} ({j.code}), incident on {_long(report.incident_date)}")
     out.write(f"; today taken as {report.today.isoformat()}\n\n" if report.today else "\n\n")
     rows = [
-        (_long(d.due), d.track.value + _who(d), _remaining(d), d.citation, d.status)
+        (_long(d.due), d.track.value + _who(d), _remaining(d), d.rule.citation, d.status)
         for d in sorted(report.deadlines, key=lambda d: (d.due, d.track.value))
     ]
     headers = ("due", "track", "remaining", "the law")
@@ -176,12 +188,12 @@ def report_rows(report: DeadlineReport) -> Iterable[dict[str, str]]:
             "days_remaining": "" if d.days_remaining is None else str(d.days_remaining),
             "status": d.status.value if d.status else "",
             "period": str(d.period),
-            "citation": d.citation,
-            "case": d.case,
-            "source_url": d.source_url,
-            "confidence": d.confidence.value,
+            "citation": d.rule.citation,
+            "case": d.rule.case,
+            "source_url": d.rule.source_url,
+            "confidence": d.rule.confidence.value,
             "untolled_due": d.untolled_due.isoformat() if d.untolled_due else "",
-            "tolling": d.tolling,
+            "tolling": d.tolling.citation if d.tolling else "",
         }
 
 
@@ -208,7 +220,7 @@ def render_rules(rules: JurisdictionRules, out: TextIO) -> None:
         start = row.accrual_from.isoformat() if row.accrual_from else "any earlier date"
         end = row.accrual_to.isoformat() if row.accrual_to else "today"
         what = "no deadline" if row.period_value is None else str(row.period)
-        who = "" if row.defendant.value == "any" else f" {row.defendant.value}"
+        who = "" if row.defendant is Defendant.ANY else f" {row.defendant.value}"
         where = f" in {row.locality}" if row.locality else ""
         out.write(
             f"{row.jurisdiction} {row.track.value}{who}{where} [{row.role.value}] "
@@ -223,7 +235,7 @@ def render_rules(rules: JurisdictionRules, out: TextIO) -> None:
             out.write(f"  notes       {row.notes}\n")
     out.write("\nCourt calendar:\n")
     for cal in rules.calendar:
-        if cal.jurisdiction == "US" and cal.kind.value == "closure":
+        if cal.jurisdiction == "US" and cal.kind is CalendarKind.CLOSURE:
             continue
         what = " ".join(x for x in (cal.holiday, cal.rule) if x)
         out.write(f"  {cal.jurisdiction} {cal.kind.value}: {what} — {cal.citation}")
@@ -267,10 +279,10 @@ def to_calendar(reports: Iterable[DeadlineReport], *, stamp: dt.date) -> Calenda
             event.add("summary", f"{deadline.track.value} ({j.name}): {deadline.action}")
             lines = [
                 f"Incident: {report.incident_date.isoformat()} in {j.name}.",
-                f"Period: {deadline.period} — {deadline.citation}.",
+                f"Period: {deadline.period} — {deadline.rule.citation}.",
                 *(f"{n}. {s.text}" for n, s in enumerate(deadline.explanation, 1)),
                 *(f"Warning: {w}" for w in deadline.warnings),
-                f"Source: {deadline.source_url}",
+                f"Source: {deadline.rule.source_url}",
                 DISCLAIMER,
             ]
             event.add("description", "\n".join(lines))

@@ -1,4 +1,4 @@
-"""The names of the date facts `compute_deadlines` takes.
+"""The names of the facts `compute_deadlines` takes, as keywords, batch columns and flags.
 
 Shared by the batch reader (as column names) and the command line (as flags,
 ``--denial-date`` for ``denial_date``). It imports nothing, so ``--help``
@@ -23,3 +23,16 @@ DATE_FACTS: Final = (
     "exhaustion_start",
     "exhaustion_end",
 )
+
+#: Each keyword's batch column where the two differ.
+COLUMN: Final = {"defendants": "defendant"}
+
+
+def flag(keyword: str) -> str:
+    """The command-line flag of a keyword of `compute_deadlines`.
+
+    Example:
+        >>> flag("legal_process_date")
+        '--legal-process-date'
+    """
+    return "--" + COLUMN.get(keyword, keyword).replace("_", "-")

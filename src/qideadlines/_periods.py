@@ -1,4 +1,4 @@
-"""Pure date arithmetic: periods and rolling a last day past closed days.
+"""Pure date arithmetic: adding a period, rolling a last day past closed days, days left.
 
 Nothing here knows about jurisdictions, files or the ``holidays`` package; the
 calendar is passed in as a callable, so every function is testable alone.
@@ -10,16 +10,17 @@ import calendar
 import datetime as dt
 from collections.abc import Callable
 
-from ._models import ClosedDay, Period, PeriodUnit
+from ._enums import PeriodUnit, Status
+from ._models import DUE_SOON_DAYS, ClosedDay, Period
 
-__all__ = ["Closure", "add_period", "roll_forward"]
+__all__ = ["MAX_ROLL", "Closure", "add_period", "roll_forward", "status_on"]
 
 #: Answers "is a last day on this date moved, and why?" (None: it is not).
 Closure = Callable[[dt.date], ClosedDay | None]
 
 # A period can never need more rolling than this; a longer run of closed days
 # means the calendar is broken, and looping forever would hide it.
-_MAX_ROLL = 31
+MAX_ROLL = 31
 
 
 def add_period(start: dt.date, period: Period) -> dt.date:
@@ -76,11 +77,24 @@ def roll_forward(
     """
     day = raw
     passed: list[ClosedDay] = []
-    for _ in range(_MAX_ROLL):
+    for _ in range(MAX_ROLL):
         closed = closure(day)
         if closed is None or (settled_only and not closed.settled):
             return day, tuple(passed)
         passed.append(closed)
         day += dt.timedelta(days=1)
-    msg = f"the calendar closes every day from {raw} for {_MAX_ROLL} days"
+    msg = f"the calendar closes every day from {raw} for {MAX_ROLL} days"
     raise AssertionError(msg)
+
+
+def status_on(due: dt.date, today: dt.date) -> tuple[int, Status]:
+    """Days from `today` to `due`, and where that leaves the deadline.
+
+    Example:
+        >>> status_on(dt.date(2024, 1, 31), dt.date(2024, 1, 10))
+        (21, <Status.DUE_SOON: 'due_soon'>)
+    """
+    days = (due - today).days
+    if days < 0:
+        return days, Status.EXPIRED
+    return days, Status.DUE_SOON if days <= DUE_SOON_DAYS else Status.OPEN

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qideadlines import ClosedDay, Period, PeriodUnit
-from qideadlines._compute import add_period, roll_forward
+from qideadlines._periods import add_period, roll_forward
 
 from strategies import SyntheticCalendar, calendars, dates, periods
 

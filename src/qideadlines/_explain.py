@@ -1,0 +1,448 @@
+"""A track's readings in words: the steps to its date, its warnings, the deadline model.
+
+Prose lives here and in `_notes`; the dates come from `_readings`, which
+this module never recomputes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Final
+
+from ._accrual import FederalAccrual, Limit, Tolled
+from ._authorities import (
+    ACCRUAL,
+    BIVENS_BORROWING,
+    BIVENS_LIMITS,
+    BORROWING,
+    CHILD_VICTIM,
+    DISCOVERY,
+    FTCA_PERIOD,
+    METHOD,
+    SHALABI,
+    TOLLING_BORROWED,
+    WALLACE,
+)
+from ._enums import (
+    Confidence,
+    Immunity,
+    PeriodUnit,
+    Regime,
+    Role,
+    RunsFrom,
+    StepKind,
+    TollingEffect,
+)
+from ._inputs import Facts
+from ._jurisdictions import CIRCUITS, NAMES
+from ._models import ClosedDay, Deadline, Reading, Step
+from ._notes import plra_law
+from ._periods import add_period
+from ._readings import DayReading, TrackDates
+from ._registry import Accrual, ImmunityPolicy, Kind, PeriodSource, TollingReach, TrackSpec
+from ._rows import RuleRow
+from ._text import long_date
+
+__all__ = ["deadline"]
+
+#: How a period in each unit is counted, in words.
+_METHOD_WORDS: Final = {
+    PeriodUnit.YEARS: (
+        "by the anniversary method (a February 29 start ends on February 28 in a common year)"
+    ),
+    PeriodUnit.MONTHS: "in calendar months from the original date, clamped to the month's last day",
+    PeriodUnit.DAYS: "excluding the day of the event",
+}
+
+
+def _regime_label(reading: DayReading, name: str) -> str:
+    if reading.regime is Regime.NONE:
+        return "receipt by the last day, with no rule settled to extend it"
+    rule = reading.computation or "no rule moves a last day"
+    if reading.regime is Regime.FEDERAL:
+        return f"federal court ({rule})"
+    return f"{name} law ({rule})"
+
+
+def _label(reading: DayReading, name: str, code: str, *, many: bool) -> str:
+    label = _regime_label(reading, name)
+    row = reading.row
+    if many:
+        kind = "another reading," if row.role is Role.ALTERNATIVE else "the period"
+        label = f"{kind} {row.period} ({row.citation}) under {label}"
+    if reading.settled_only:
+        unsettled = ", ".join(f"{d.name} ({d.date})" for d in reading.ignored)
+        label = f"{label}, not counting {unsettled} as closed"
+    if reading.birthday:
+        # Shalabi read California's statute; elsewhere it is cited only as an example.
+        source = str(SHALABI) if code == "CA" else f"as California counts it: {SHALABI}"
+        label = f"{label}, with majority reached on the birthday itself ({source})"
+    return label
+
+
+def _reading(reading: DayReading, label: str) -> Reading:
+    return Reading.model_construct(
+        due=reading.due,
+        regime=reading.regime,
+        role=reading.row.role,
+        start_date=reading.start,
+        runs_from=reading.row.runs_from or RunsFrom.ACCRUAL,
+        period=reading.row.period,
+        citation=reading.row.citation,
+        computation=reading.computation,
+        counts_unsettled_days=reading.counts_unsettled,
+        rolled_over=reading.passed,
+        label=label,
+    )
+
+
+def _rolled_step(day: ClosedDay) -> Step:
+    settled = "" if day.settled else " (unsettled: this reading counts it; others may not)"
+    return Step.model_construct(
+        kind=StepKind.ROLLED,
+        date=day.date,
+        text=f"{long_date(day.date)} is {day.name}{settled}; the period runs to the next day "
+        "that is not a weekend day or legal holiday.",
+        authority=day.authority,
+    )
+
+
+def _accrual_words(accrual: FederalAccrual) -> tuple[str, str]:
+    when = long_date(accrual.date)
+    if accrual.given:
+        text = (
+            f"The claim accrued on {when}, the accrual date given (for example where the "
+            "person did not know, and had no reason to know, of the injury until then: a "
+            "discovery-rule accrual). The date relies on that fact."
+        )
+        return text, str(DISCOVERY)
+    rule = ACCRUAL[accrual.claim]
+    return f"The claim accrued on {when}, {rule.event}.", str(rule.authority)
+
+
+def _start_step(spec: TrackSpec, reading: DayReading, accrual: FederalAccrual | None) -> Step:
+    row = reading.row
+    when = long_date(reading.start)
+    authority = row.citation
+    if row.runs_from is RunsFrom.DENIAL:
+        text = f"The period runs from {when}, the date the claim was denied (as given)."
+    elif spec.accrual is Accrual.FEDERAL:
+        if accrual is not None:
+            text, authority = _accrual_words(accrual)
+        else:
+            text = (
+                f"The claim accrued on {when}, the incident date: a federal civil-rights claim "
+                "accrues when the plaintiff knows or has reason to know of the injury."
+            )
+            authority = str(WALLACE)
+    elif row.runs_from is RunsFrom.INCIDENT:
+        text = f"The period runs from the incident, {when}."
+    elif accrual is not None and accrual.given:
+        text = f"The period runs from accrual, taken as the accrual date given, {when}."
+    else:
+        text = f"The period runs from accrual, taken here as the incident date, {when}."
+    return Step.model_construct(
+        kind=StepKind.ACCRUAL, date=reading.start, text=text, authority=authority
+    )
+
+
+def _period_step(spec: TrackSpec, name: str, row: RuleRow) -> Step:
+    applied = f", as applied in {row.case}" if row.case else ""
+    if spec.period is PeriodSource.BORROWED:
+        text = (
+            f"Section 1983 borrows {name}'s general personal-injury period: {row.period} "
+            f"({row.citation}{applied})."
+        )
+        authority = f"{row.citation}; {BORROWING}"
+    elif spec.period is PeriodSource.BORROWED_LIKE_1983:
+        text = (
+            f"A Bivens claim borrows the same {name} personal-injury period as § 1983: "
+            f"{row.period} ({row.citation}{applied})."
+        )
+        authority = f"{row.citation}; {BIVENS_BORROWING}"
+    else:
+        text = f"{spec.action} within {row.period} ({row.citation}{applied})."
+        authority = row.citation
+    return Step.model_construct(kind=StepKind.PERIOD, date=None, text=text, authority=authority)
+
+
+def _raw_step(reading: DayReading) -> Step:
+    row = reading.row
+    raw = add_period(reading.start, row.period)
+    return Step.model_construct(
+        kind=StepKind.RAW_DATE,
+        date=raw,
+        text=f"{row.period} from {long_date(reading.start)}, counted "
+        f"{_METHOD_WORDS[row.period.unit]}, ends on {long_date(raw)}.",
+        authority=str(METHOD[row.period.unit]),
+    )
+
+
+def _tolled_step(dates: TrackDates, tolled: Tolled) -> Step:
+    row = dates.minority
+    assert row is not None  # noqa: S101 - a tolled track has its row
+    if row.effect is TollingEffect.SUSPEND:
+        how = f"the {dates.chosen.row.period} run from then"
+    else:
+        how = f"suit may be brought within {row.grace} after it"
+    for limit, base in tolled.limits:
+        words = (
+            f"no more than {row.cap} after {base}"
+            if limit is Limit.CAP
+            else f"not past age {row.max_age}"
+        )
+        how = f"{how}, but {words}"
+    when = (
+        "the birthday"
+        if tolled.on_birthday
+        else "the day before the birthday, the earliest reading"
+    )
+    text = (
+        f"The person was a minor when the claim accrued (born {long_date(tolled.birth)}); under "
+        f"{row.citation}, minority ends at {row.majority_age}, counted here from "
+        f"{long_date(tolled.ends)} ({when}), and {how}: "
+        f"{long_date(tolled.raw)} instead of {long_date(tolled.untolled)}."
+    )
+    borrowed = dates.spec.tolling is TollingReach.BORROWED
+    authority = f"{row.citation}; {TOLLING_BORROWED}" if borrowed else row.citation
+    return Step.model_construct(
+        kind=StepKind.TOLLING, date=tolled.raw, text=text, authority=authority
+    )
+
+
+def _accrual_warnings(dates: TrackDates, facts: Facts, incident: dt.date, name: str) -> list[str]:
+    """Say what the start date relies on, and where a later start may apply."""
+    accrual = facts.accrual
+    if accrual is None or accrual.date == incident:
+        return []
+    if dates.from_incident_due is not None:
+        return [
+            (
+                f"This date relies on the accrual date given ({accrual.date.isoformat()}). "
+                "Counted from the incident, the deadline would be "
+                f"{long_date(dates.from_incident_due)}; if the later accrual is disputed, act by "
+                "that date."
+            )
+        ]
+    if (
+        dates.spec.accrual is not Accrual.FEDERAL
+        and any(r.runs_from is RunsFrom.ACCRUAL for r, _ in dates.rows)
+        and not accrual.given
+    ):
+        return [
+            (
+                f"Counted from the incident: how {name} law dates the accrual of a "
+                f"{accrual.claim.value} claim is not recorded here. Under federal law it accrues "
+                f"on {accrual.date.isoformat()}; a state-law claim may also accrue later, but the "
+                "date shown does not rely on it."
+            )
+        ]
+    return []
+
+
+def _minor_notes(dates: TrackDates, name: str) -> list[str]:  # noqa: PLR0911 - one per case
+    """What a minor's untolled deadline should say: federal periods are not the state's."""
+    reach = dates.spec.tolling
+    if reach is TollingReach.CHILD_VICTIM:
+        if not dates.minor_at_incident:
+            return []
+        return [
+            (
+                "The person was under 18 at the incident. If the § 242 offense involved the "
+                "physical or sexual abuse, or kidnapping, of a child under 18, no limitation bars "
+                "prosecution during the child's life or for ten years after the offense, whichever "
+                f"is longer ({CHILD_VICTIM.cite}, {CHILD_VICTIM.holding}). The date shown is the "
+                "general five years."
+            )
+        ]
+    if not dates.minor_at_accrual:
+        return []
+    if reach is TollingReach.FEDERAL_PERIOD:
+        return [
+            (
+                f"The FTCA's time limits are set by federal statute ({FTCA_PERIOD}), not borrowed "
+                f"from {name}; {name}'s minority tolling is not applied to them, so the date shown "
+                "is untolled."
+            )
+        ]
+    row = dates.recorded_minority
+    if row is None:
+        return [
+            (
+                f"The person may have been a minor when the claim accrued; {name}'s minority "
+                "tolling is not recorded here, so the date shown is untolled."
+            )
+        ]
+    if reach is TollingReach.BORROWED:
+        if row.effect is TollingEffect.NONE:
+            return [f"{name} does not toll this period for minority ({row.citation})."]
+        if row.effect is TollingEffect.WARN:
+            return [f"{row.warning or row.notes} ({row.citation}); the date shown is untolled."]
+        return []
+    return [
+        (
+            f"Whether minority tolling ({row.citation}) reaches the {dates.spec.track.value} "
+            "deadline is not recorded here, so the date shown is untolled."
+        )
+    ]
+
+
+def _tolling_warnings(dates: TrackDates, facts: Facts, name: str) -> list[str]:
+    row = dates.minority
+    if dates.untolled_due is not None and row is not None:
+        return [
+            f"This date relies on minority tolling ({row.citation}); without it the deadline is "
+            f"{long_date(dates.untolled_due)}. Confirm the birth date, and that nothing ended "
+            "the tolling early." + (f" {row.warning}" if row.warning else "")
+        ]
+    if dates.tentative_due is not None and row is not None:
+        return [
+            (
+                f"Minority tolling under {row.citation} ({row.confidence} confidence) may move the "
+                f"last day to {long_date(dates.tentative_due)}; the date shown does not rely on it."
+            )
+        ]
+    if facts.birth_date is not None:
+        return _minor_notes(dates, name)
+    return []
+
+
+def _exhaustion_warning(dates: TrackDates, code: str) -> list[str]:
+    if dates.exhaustion is None:
+        return []
+    days, moved = dates.exhaustion
+    if moved is None:
+        return [
+            (
+                "The grievance dates given do not fall inside the running period, so PLRA "
+                "exhaustion tolling would not move this deadline."
+            )
+        ]
+    law = plra_law(CIRCUITS[code])
+    return [
+        (
+            f"PLRA exhaustion: the grievance process took {days} days of the running period; if "
+            f"the period is tolled for them the deadline would be {long_date(moved)}. "
+            f"{law[0].upper()}{law[1:]}. Tolling turns on diligence and the state's law, so the "
+            "date shown does not rely on it."
+        )
+    ]
+
+
+def _warnings(dates: TrackDates, name: str, readings: tuple[DayReading, ...]) -> list[str]:
+    chosen = readings[0]
+    row = chosen.row
+    warnings: list[str] = []
+    if dates.spec.narrow_remedy:
+        warnings.append(
+            f"{BIVENS_LIMITS.cite}, {BIVENS_LIMITS.holding}; few Bivens claims against federal "
+            "officers survive it. The FTCA tracks may be the only damages route."
+        )
+    for used, _ in dates.rows:
+        if used.confidence is not Confidence.HIGH:
+            warnings.append(
+                f"The {name} rule {used.citation} is recorded at {used.confidence} confidence "
+                f"({used.notes or 'see the rules file'}); check it before relying on it."
+            )
+    later = [r.due for r in readings if r.due > chosen.due]
+    if later:
+        warnings.append(
+            f"Authorities differ: some readings end as late as {long_date(max(later))}. "
+            f"Act by {long_date(chosen.due)}, the earliest."
+        )
+    unsettled = {d.date: d for r in readings for d in r.passed if not d.settled}
+    warnings.extend(
+        f"{long_date(day.date)} ({day.name}) may be a day courts are closed ({day.authority}), "
+        "but that is not settled, so the date to act by does not rely on it."
+        for day in sorted(unsettled.values(), key=lambda d: d.date)
+    )
+    for used, _ in dates.rows:
+        if used.warning and used.warning not in warnings:
+            warnings.append(used.warning)
+        if used.role is Role.ALTERNATIVE and used.notes and used.notes not in warnings:
+            warnings.append(used.notes)
+    if row.waiting is not None:
+        warnings.append(
+            f"Suit may not be filed until {row.waiting} after the claim is presented "
+            f"({row.citation})."
+        )
+    return warnings
+
+
+def _immunity(spec: TrackSpec, row: RuleRow) -> Immunity | None:
+    if spec.immunity in {ImmunityPolicy.OFFICERS_NOT_ENTITIES, ImmunityPolicy.FEDERAL_OFFICERS}:
+        return Immunity.YES
+    return row.qualified_immunity if spec.immunity is ImmunityPolicy.FROM_ROW else None
+
+
+def deadline(dates: TrackDates, code: str, incident: dt.date, facts: Facts) -> Deadline:
+    """The deadline model of one track's readings, with its steps and warnings.
+
+    Example:
+        >>> from qideadlines import load_rules
+        >>> from qideadlines._readings import compute
+        >>> done = compute(load_rules(), "CO", dt.date(2024, 3, 15), Facts())
+        >>> deadline(done.tracks[0], "CO", dt.date(2024, 3, 15), Facts()).explanation[-1].date
+        datetime.date(2026, 3, 16)
+    """
+    name = NAMES[code]
+    spec = dates.spec
+    many = len({(r.period, r.citation, start) for r, start in dates.rows}) > 1
+    readings = dates.readings
+    labels = [_label(r, name, code, many=many) for r in readings]
+    chosen = readings[0]
+    extra = _accrual_warnings(dates, facts, incident, name)
+    extra += _tolling_warnings(dates, facts, name)
+    extra += _exhaustion_warning(dates, code)
+    steps = [_start_step(spec, chosen, facts.accrual), _period_step(spec, name, chosen.row)]
+    steps.append(_raw_step(chosen))
+    if dates.tolled is not None:
+        steps.append(_tolled_step(dates, dates.tolled))
+    steps.extend(_rolled_step(day) for day in chosen.passed)
+    steps.extend(
+        Step.model_construct(
+            kind=StepKind.READING,
+            date=other.due,
+            text=f"Under {label}, the last day would be {long_date(other.due)}.",
+            authority=f"{other.row.citation}; {other.computation}",
+        )
+        for other, label in zip(readings[1:], labels[1:], strict=True)
+        if other.due != chosen.due
+    )
+    verb = "The charge must be brought" if spec.kind is Kind.CHARGE else "Act"
+    steps.append(
+        Step.model_construct(
+            kind=StepKind.DUE,
+            date=chosen.due,
+            text=f"{verb} by {long_date(chosen.due)}: the earliest reading ({labels[0]}).",
+            authority=chosen.computation,
+        )
+    )
+    warnings = _warnings(dates, name, readings)
+    warnings.extend(w for w in extra if w not in warnings)
+    row = chosen.row
+    minority = dates.minority if dates.untolled_due is not None else None
+    return Deadline.model_construct(
+        track=spec.track,
+        jurisdiction=code,
+        action=spec.action,
+        defendant=dates.defendant,
+        due=chosen.due,
+        start_date=chosen.start,
+        runs_from=row.runs_from or RunsFrom.ACCRUAL,
+        raw_date=add_period(chosen.start, row.period),
+        period=row.period,
+        rule=row.provenance,
+        qualified_immunity=_immunity(spec, row),
+        recipient=row.recipient,
+        content=row.content,
+        consequence=row.consequence,
+        waiting_period=row.waiting,
+        caps_fees=row.caps_fees,
+        prosecutors_clock=spec.kind is Kind.CHARGE,
+        untolled_due=dates.untolled_due,
+        tolling=minority.provenance if minority is not None else None,
+        readings=tuple(_reading(r, label) for r, label in zip(readings, labels, strict=True)),
+        explanation=tuple(steps),
+        warnings=tuple(warnings),
+    )

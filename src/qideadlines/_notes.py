@@ -1,0 +1,259 @@
+"""What the whole report says besides its deadlines: notes on facts, absent rules, immunity.
+
+Prose only, from the computation's plain data and the rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Final
+
+from ._authorities import (
+    ACCRUAL,
+    FELDER,
+    MAILBOX,
+    OWEN,
+    PLRA,
+    PLRA_EXHAUSTION,
+    WALLACE,
+    PlraStatus,
+)
+from ._enums import Claim, Confidence, Immunity, Role, TollingEffect, TollingKind
+from ._inputs import Facts
+from ._jurisdictions import CIRCUITS, NAMES
+from ._models import Deadline
+from ._readings import Computation, Skip, SkipReason
+from ._registry import (
+    REGISTRY,
+    SPECS,
+    Accrual,
+    Coverage,
+    ImmunityPolicy,
+    RowSource,
+    TollingReach,
+)
+from ._ruleset import RuleSet
+
+__all__ = ["REPORT_WARNINGS", "fact_notes", "immunity_summary", "plra_law", "report_notes"]
+
+REPORT_WARNINGS: Final = (
+    (
+        "State notice-of-claim statutes do not apply to a § 1983 claim, in federal or state "
+        f"court ({FELDER}); they govern state-law claims, which have their own, often much "
+        "shorter, deadlines."
+    ),
+)
+
+
+def claim_note() -> str:
+    """What a report says when no claim kind was given."""
+    return (
+        "Dates assume an excessive-force or unlawful-search claim, which accrues on the "
+        f"incident date ({WALLACE}). Other claims accrue later: false arrest when legal process "
+        "begins, malicious prosecution and fabricated evidence when the prosecution ends in the "
+        "person's favor, and claims that would imply an invalid conviction when it is set aside "
+        f"({ACCRUAL[Claim.HECK_DEFERRED].authority}); give the claim kind and its date."
+    )
+
+
+def fact_notes(facts: Facts) -> list[str]:
+    """Notes on the facts given: the claim kind assumed, dates the claim does not use.
+
+    Example:
+        >>> fact_notes(Facts(claim_given=False))[0].startswith("Dates assume")
+        True
+    """
+    notes = [] if facts.claim_given else [claim_note()]
+    given = facts.accrual is not None and facts.accrual.given
+    notes.extend(
+        f"{name} is not used: the {facts.claim.value} claim's accrual does not turn on it"
+        + (" (the accrual date given takes its place)." if given else ".")
+        for name in facts.unused
+    )
+    return notes
+
+
+def plra_law(circuit: str) -> str:
+    """What the circuit holds on tolling during PLRA exhaustion, and how surely.
+
+    Example:
+        >>> plra_law("5th").startswith("the 5th Circuit tolls the period")
+        True
+    """
+    if not circuit:
+        return "whether this jurisdiction's courts toll it is not recorded (no federal circuit)"
+    plra = PLRA[circuit]
+    where = f"the {circuit} Circuit"
+    sure = (
+        ""
+        if plra.confidence is Confidence.HIGH
+        else f"; {plra.confidence} confidence, {plra.source_url or 'no source found'}"
+    )
+    if plra.status is PlraStatus.TOLLS:
+        return (
+            f"{where} tolls the period while a prisoner exhausts ({PLRA_EXHAUSTION}; "
+            f"{plra.authority}{sure})"
+        )
+    return f"whether {where} tolls it is unsettled ({plra.authority}{sure})"
+
+
+def _skip_note(skip: Skip) -> str:
+    row, track = skip.row, skip.track.value
+    if skip.reason is SkipReason.LOCALITY:
+        return (
+            f"{row.citation} applies only to incidents in the locality '{row.locality}'; pass "
+            f"that locality to see its {track} deadline."
+        )
+    if skip.reason is SkipReason.CONDUCT:
+        assert row.conduct_from is not None  # noqa: S101 - the reason says so
+        return (
+            f"{row.citation} reaches only conduct on or after {row.conduct_from.isoformat()}; "
+            f"this incident is earlier, so there is no {track} deadline under it."
+        )
+    needed = (
+        "the date the claim was denied"
+        if skip.reason is SkipReason.NEEDS_DENIAL
+        else "the date the claim was presented"
+    )
+    return (
+        f"The {track} period of {row.citation} ({row.period}) runs from {needed}; give that "
+        "date to compute it." + (f" {row.warning}" if row.warning else "")
+    )
+
+
+def _no_deadline_notes(rules: RuleSet, code: str, incident: dt.date, facts: Facts) -> list[str]:
+    """Cited statements that a track imposes no deadline here (role `none` rows)."""
+    notes = []
+    for spec in SPECS:
+        if spec.rows is not RowSource.OWN or not spec.defendants & facts.defendants:
+            continue
+        for row in rules.rules_for(code, spec.track):
+            if row.role is Role.NONE and row.applies_to(incident):
+                detail = f" {row.notes}" if row.notes and len(row.notes) < 300 else ""  # noqa: PLR2004
+                # A mistaken "no notice" costs the claim, so a weakly sourced one says so.
+                doubt = (
+                    ""
+                    if row.confidence is Confidence.HIGH
+                    else f" Recorded at {row.confidence} confidence: check the state's tort "
+                    "claims act and local charter before relying on it."
+                )
+                words = spec.track.value.replace("_", " ")
+                notes.append(f"No {words} deadline: {row.citation}.{detail}{doubt}")
+    return notes
+
+
+def _coverage_notes(rules: RuleSet, code: str, facts: Facts) -> list[str]:
+    """Say where the data has no rule yet, so silence is never read as "no deadline"."""
+    name = NAMES[code]
+    notes = []
+    for spec in SPECS:
+        if spec.coverage is not Coverage.UNRESEARCHED or not spec.defendants & facts.defendants:
+            continue
+        if not any(not r.locality for r in rules.rules_for(code, spec.track)):
+            notes.append(
+                f"The {spec.track.value} rules of {name} have not been researched for this "
+                "library yet: a notice or suit deadline may apply and may be short. Check the "
+                "state's tort claims act before relying on the absence of a date."
+            )
+    for spec in SPECS:
+        if spec.coverage is Coverage.NO_ACT and not rules.rules_for(code, spec.track):
+            covered = sorted({r.jurisdiction for r in rules if r.track is spec.track})
+            notes.append(
+                f"No state civil-rights cause of action is recorded for {name}. Acts are "
+                f"recorded for {', '.join(covered)}; other jurisdictions have not been fully "
+                "researched, so one may exist."
+            )
+    return notes
+
+
+def _disability_notes(rules: RuleSet, code: str, accrual: dt.date) -> list[str]:
+    """Tolling for disabilities a birth date cannot establish, as cited warnings."""
+    name = NAMES[code]
+    notes = []
+    for kind in (TollingKind.INCAPACITY, TollingKind.IMPRISONMENT):
+        row = rules.tolling_for(code, kind, accrual)
+        if row is None:
+            notes.append(
+                f"Whether {name} tolls the § 1983 period for {kind.value} is not recorded here; "
+                "no such tolling is applied."
+            )
+        elif row.effect is TollingEffect.NONE:
+            notes.append(
+                f"{name} does not toll the § 1983 period for {kind.value} ({row.citation})."
+            )
+        else:
+            detail = row.warning or row.notes
+            notes.append(
+                f"{name} tolls for {kind.value} ({row.citation}): {detail} Not applied here: "
+                "it turns on facts the library is not given."
+            )
+    return notes
+
+
+def _prisoner_notes(code: str, facts: Facts) -> list[str]:
+    notes = [
+        (
+            "A prisoner's filing is made when it is handed to prison officials for mailing "
+            f"({MAILBOX.cite}; {MAILBOX.holding}); keep proof of the date. Do not rely on the rule "
+            "in state court without checking the state's own rule."
+        )
+    ]
+    circuit = CIRCUITS[code]
+    if facts.exhaustion is None and circuit:
+        law = plra_law(circuit)
+        notes.append(
+            "A prisoner must exhaust the prison grievance process before suing "
+            f"({PLRA_EXHAUSTION}). {law[0].upper()}{law[1:]}; give the grievance dates to see its "
+            "effect."
+        )
+    return notes
+
+
+def report_notes(rules: RuleSet, done: Computation, *, every_track: bool) -> list[str]:
+    """The report's notes on tracks without a deadline and on what the dates assume."""
+    code, facts = done.code, done.facts
+    notes = [_skip_note(skip) for skip in done.skips]
+    if every_track:
+        notes.extend(_no_deadline_notes(rules, code, done.incident, facts))
+        notes.extend(_coverage_notes(rules, code, facts))
+    specs = {d.spec for d in done.tracks}
+    if any(s.tolling is TollingReach.BORROWED for s in specs):
+        accrual = facts.accrual.date if facts.accrual else done.incident
+        notes.extend(_disability_notes(rules, code, accrual))
+    if any(s.accrual is Accrual.FEDERAL for s in specs) and (
+        facts.prisoner or facts.exhaustion is not None
+    ):
+        notes.extend(_prisoner_notes(code, facts))
+    if any(s.notice_of_claim for s in specs):
+        notes.append(
+            f"{NAMES[code]} requires a notice of claim before a state-law suit (see the notice "
+            f"deadlines above); that requirement does not apply to a § 1983 claim ({FELDER})."
+        )
+    return list(dict.fromkeys(notes))
+
+
+def immunity_summary(deadlines: list[Deadline], name: str) -> tuple[str, ...]:
+    """Say plainly which tracks qualified immunity can block and which it cannot."""
+    lines = []
+    for deadline in deadlines:
+        policy = REGISTRY[deadline.track].immunity
+        track = deadline.track.value
+        if policy is ImmunityPolicy.OFFICERS_NOT_ENTITIES:
+            lines.append(
+                f"{track}: qualified immunity can block the claim against individual officers; "
+                f"it is no defense for a city or county ({OWEN})."
+            )
+        elif policy is ImmunityPolicy.FEDERAL_OFFICERS:
+            lines.append(
+                f"{track}: qualified immunity can block the claim against federal officers."
+            )
+        elif deadline.qualified_immunity is Immunity.NO:
+            lines.append(
+                f"{track}: qualified immunity is not a defense ({deadline.rule.citation})."
+            )
+        elif deadline.qualified_immunity is Immunity.YES:
+            lines.append(
+                f"{track}: {name} courts allow a qualified-immunity defense "
+                f"({deadline.rule.citation})."
+            )
+    return tuple(dict.fromkeys(lines))

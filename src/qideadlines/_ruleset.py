@@ -1,0 +1,153 @@
+"""The validated rules, indexed: rows by jurisdiction and track, tolling rows, court calendars.
+
+Built once per rules file; calendars are built on first use and kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+from ._calendar import CourtCalendar, build_calendar
+from ._enums import Regime, Role, TollingKind, Track
+from ._errors import UnknownJurisdictionError
+from ._jurisdictions import CIRCUITS, NAMES, normalize_code
+from ._models import Jurisdiction
+from ._rows import CalendarRow, JurisdictionRules, RuleRow, TollingRow
+
+__all__ = ["RuleSet"]
+
+
+class RuleSet:
+    """Validated rules and calendars, with the calendars built on first use.
+
+    Example:
+        >>> from qideadlines import load_rules
+        >>> rules = load_rules()
+        >>> str(rules.rules_for("co", Track.SECTION_1983)[0].period)
+        '2 years'
+    """
+
+    __slots__ = (
+        "_by_code",
+        "_by_track",
+        "_calendars",
+        "_edges",
+        "calendar_path",
+        "calendar_rows",
+        "memo",
+        "path",
+        "rows",
+        "tolling_path",
+        "tolling_rows",
+    )
+
+    def __init__(  # noqa: PLR0913, PLR0917 - three files, each with its path
+        self,
+        path: Path,
+        rows: tuple[RuleRow, ...],
+        calendar_path: Path,
+        calendar_rows: tuple[CalendarRow, ...],
+        tolling_path: Path | None = None,
+        tolling_rows: tuple[TollingRow, ...] = (),
+    ) -> None:
+        self.path = path
+        self.rows = rows
+        self.calendar_path = calendar_path
+        self.calendar_rows = calendar_rows
+        self.tolling_path = tolling_path
+        self.tolling_rows = tolling_rows
+        self._by_code: dict[str, list[RuleRow]] = defaultdict(list)
+        for row in rows:
+            self._by_code[row.jurisdiction].append(row)
+        self._calendars: dict[tuple[str, Regime], CourtCalendar] = {}
+        self._by_track: dict[tuple[str, Track], tuple[RuleRow, ...]] = {}
+        self._edges: dict[str, list[dt.date]] = {}
+        #: What the computation keeps between calls (which rows apply, per window).
+        self.memo: dict[tuple[object, ...], object] = {}
+
+    def __iter__(self) -> Iterator[RuleRow]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @staticmethod
+    def code(jurisdiction: object) -> str:
+        """Normalise a jurisdiction code or raise `UnknownJurisdictionError`."""
+        code = normalize_code(jurisdiction)
+        if code is None:
+            raise UnknownJurisdictionError(jurisdiction)
+        return code
+
+    def rules_for(self, jurisdiction: str, track: Track) -> tuple[RuleRow, ...]:
+        """Every row for one jurisdiction (or ``US``) and track, rule rows first."""
+        found = self._by_track.get((jurisdiction, track))
+        if found is None:
+            code = "US" if jurisdiction == "US" else self.code(jurisdiction)
+            rows = [r for r in self._by_code[code] if r.track is track]
+            found = tuple(
+                sorted(rows, key=lambda r: (r.role is not Role.RULE, r.accrual_from or dt.date.min))
+            )
+            self._by_track[jurisdiction, track] = found
+        return found
+
+    def edges(self, code: str) -> list[dt.date]:
+        """The days on which a rule of `code` (or a federal rule) starts or stops applying.
+
+        Which rows govern an incident can change only at these days, so an
+        answer found for one day holds for every day up to the next edge.
+        """
+        found = self._edges.get(code)
+        if found is None:
+            days: set[dt.date] = set()
+            for row in (*self._by_code[code], *self._by_code["US"]):
+                days.update(d for d in (row.accrual_from, row.conduct_from) if d is not None)
+                if row.accrual_to is not None and row.accrual_to < dt.date.max:
+                    days.add(row.accrual_to + dt.timedelta(days=1))
+            found = self._edges[code] = sorted(days)
+        return found
+
+    def tolling_for(
+        self, jurisdiction: str, kind: TollingKind, accrual: dt.date
+    ) -> TollingRow | None:
+        """The tolling row of one jurisdiction and disability for a claim accrued on `accrual`.
+
+        Example:
+            >>> from qideadlines import load_rules
+            >>> load_rules().tolling_for("TX", TollingKind.MINORITY, dt.date(2024, 3, 15)).effect
+            <TollingEffect.SUSPEND: 'suspend'>
+        """
+        code = self.code(jurisdiction)
+        for row in self.tolling_rows:
+            if row.jurisdiction == code and row.kind is kind and row.applies_to(accrual):
+                return row
+        return None
+
+    def jurisdiction_rules(self, jurisdiction: str) -> JurisdictionRules:
+        """Everything that governs one jurisdiction."""
+        code = self.code(jurisdiction)
+        return JurisdictionRules.model_construct(
+            jurisdiction=Jurisdiction.model_construct(
+                code=code, name=NAMES[code], circuit=CIRCUITS[code]
+            ),
+            rules=tuple(self._by_code[code]) + tuple(self._by_code["US"]),
+            calendar=tuple(r for r in self.calendar_rows if r.jurisdiction in {code, "US"}),
+            tolling=tuple(r for r in self.tolling_rows if r.jurisdiction == code),
+        )
+
+    def calendar(self, jurisdiction: str, regime: Regime) -> CourtCalendar:
+        """The court calendar of one jurisdiction under one regime, built once."""
+        cal = self._calendars.get((jurisdiction, regime))
+        if cal is not None:
+            return cal
+        code = self.code(jurisdiction)
+        key = (code, regime)
+        cal = self._calendars.get(key)
+        if cal is None:
+            rows = tuple(r for r in self.calendar_rows if r.jurisdiction in {code, "US"})
+            cal = self._calendars[key] = build_calendar(code, regime, rows)
+        self._calendars[jurisdiction, regime] = cal
+        return cal

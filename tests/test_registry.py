@@ -1,0 +1,51 @@
+"""The registry of tracks: one spec per track, consistent with the data and the engine."""
+
+from __future__ import annotations
+
+from qideadlines import Defendant, Regime, Track, load_rules
+from qideadlines._jurisdictions import CODES
+from qideadlines._registry import REGISTRY, SPECS, Kind, RowSource, TollingReach
+
+
+def test_the_registry_covers_every_track_once_in_report_order() -> None:
+    assert set(REGISTRY) == set(Track)
+    assert [spec.track for spec in SPECS] == list(Track)
+
+
+def test_each_spec_is_complete() -> None:
+    for spec in SPECS:
+        assert spec.defendants, spec.track
+        assert Defendant.ANY not in spec.defendants, spec.track
+        assert spec.regimes, spec.track
+        assert spec.action, spec.track
+        assert (spec.rows is RowSource.BORROWED) == (spec.borrows is not None), spec.track
+
+
+def test_a_borrowed_track_borrows_one_with_rows_everywhere() -> None:
+    for spec in SPECS:
+        if spec.borrows is not None:
+            assert REGISTRY[spec.borrows].everywhere, spec.track
+
+
+def test_a_notice_never_relies_on_an_extension_alone() -> None:
+    """A notice or claim keeps the reading that extends nothing, beside any other rule."""
+    for spec in SPECS:
+        if spec.kind in {Kind.NOTICE, Kind.CLAIM}:
+            assert Regime.NONE in spec.regimes, spec.track
+
+
+def test_tolling_rows_name_only_tracks_that_take_listed_tolling() -> None:
+    listed = {s.track for s in SPECS if s.tolling is TollingReach.LISTED}
+    for row in load_rules().tolling_rows:
+        assert set(row.tracks) <= listed, row
+
+
+def test_federal_tracks_have_rows_only_under_us() -> None:
+    rules = load_rules()
+    for spec in SPECS:
+        for code in CODES:
+            own = rules.rules_for(code, spec.track)
+            if spec.rows is not RowSource.OWN:
+                assert not own, (spec.track, code)
+        if spec.rows is RowSource.FEDERAL:
+            assert rules.rules_for("US", spec.track), spec.track
