@@ -206,7 +206,7 @@ def test_get_rules() -> None:
 def test_a_caller_can_use_their_own_rules(tmp_path: Path) -> None:
     from qideadlines._data import default_paths
 
-    rules_path, _ = default_paths()
+    rules_path, *_ = default_paths()
     mine = tmp_path / "mine.csv"
     mine.write_text(
         rules_path.read_text(encoding="utf-8").replace(

@@ -29,10 +29,11 @@ from qideadlines import (
     Track,
     load_rules,
 )
-from qideadlines._data import default_paths, read_rows, write_rows
+from qideadlines._data import default_paths
 from qideadlines._jurisdictions import CODES
+from qideadlines._validate import read_rows, write_rows
 
-RULES, CALENDARS = default_paths()
+RULES, CALENDARS, _ = default_paths()
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -351,7 +352,7 @@ def _run_copied_package(
 def test_packaged_files_load_from_a_wheel_layout(tmp_path: Path) -> None:
     """An installed wheel has the data inside the package; the loader must find it there."""
     code = (
-        "import qideadlines._data as d; r, c = d.default_paths(); "
+        "import qideadlines._data as d; r, c, t = d.default_paths(); "
         "print(r.parent.parent == __import__('pathlib').Path(d.__file__).parent, "
         "len(d.load_rules()))"
     )
@@ -362,7 +363,7 @@ def test_packaged_files_load_from_a_wheel_layout(tmp_path: Path) -> None:
 
 
 def test_source_checkout_reads_the_top_level_data_folder() -> None:
-    rules, calendars = default_paths()
+    rules, calendars, _ = default_paths()
     assert rules.parent.name == "data"
     assert calendars.name == "court_calendars.csv"
 

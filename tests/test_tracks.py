@@ -20,10 +20,11 @@ from qideadlines import (
     compute_deadlines,
     load_rules,
 )
-from qideadlines._data import default_paths, read_rows
+from qideadlines._data import default_paths
 from qideadlines._periods import roll_forward
 from qideadlines._registry import REGISTRY
 from qideadlines._rows import RuleRow
+from qideadlines._validate import read_rows
 
 from strategies import dates, jurisdictions
 
@@ -218,7 +219,7 @@ def test_no_track_appears_for_conduct_before_its_act(code: str, incident: dt.dat
 
 
 def _without_notices(tmp_path: object) -> object:
-    rules_path, _ = default_paths()
+    rules_path, *_ = default_paths()
     kept = [
         row for _, row in read_rows(rules_path, RuleRow)
         if row.track not in {Track.LOCAL_TORT_NOTICE, Track.STATE_TORT_NOTICE,
@@ -226,7 +227,7 @@ def _without_notices(tmp_path: object) -> object:
     ]  # fmt: skip
     from pathlib import Path
 
-    from qideadlines._data import write_rows
+    from qideadlines._validate import write_rows
 
     out = Path(str(tmp_path)) / "no_notices.csv"
     write_rows(kept, out)

@@ -5,11 +5,9 @@ tolling are borrowed from the state. Everything here is date arithmetic on
 checked facts; the words are the explanation layer's.
 """
 
-from __future__ import annotations
-
 import datetime as dt
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from ._authorities import ACCRUAL
 from ._enums import Claim, PeriodUnit, TollingEffect
@@ -29,8 +27,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class FederalAccrual:
+class FederalAccrual(NamedTuple):
     """When a federal claim accrued.
 
     ``given`` is True when the caller supplied the accrual date outright (a
@@ -105,8 +102,7 @@ class Limit(StrEnum):
     MAX_AGE = "max_age"  # not past a stated age
 
 
-@dataclass(frozen=True, slots=True)
-class Tolled:
+class Tolled(NamedTuple):
     """A last day moved by minority tolling, and what moved it.
 
     ``ends`` is the day minority ends as counted; ``limits`` are the limits

@@ -7,11 +7,8 @@ tolling during prison grievances. The explanation layer words these; nothing
 else spells a case name.
 """
 
-from __future__ import annotations
-
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Final
+from typing import Final, NamedTuple
 
 from ._enums import Claim, Confidence, PeriodUnit
 
@@ -46,8 +43,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Authority:
+class Authority(NamedTuple):
     """A case or statute as the text cites it, with what it holds where that matters."""
 
     cite: str
@@ -112,8 +108,7 @@ PRESIDENTIAL_CLOSURE: Final = Authority("Fed. R. Civ. P. 6(a)(6)(B)")
 STATE_HOLIDAY_IN_FEDERAL_COURT: Final = Authority("Fed. R. Civ. P. 6(a)(6)(C)")
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimAccrual:
+class ClaimAccrual(NamedTuple):
     """When one kind of § 1983 claim accrues, and the fact that dates it.
 
     ``fact`` is the keyword (and batch column) naming the date of the event
@@ -177,8 +172,7 @@ class PlraStatus(StrEnum):
     UNSETTLED = "unsettled"
 
 
-@dataclass(frozen=True, slots=True)
-class Plra:
+class Plra(NamedTuple):
     """A circuit's answer on tolling during PLRA exhaustion, with the page it was read on."""
 
     status: PlraStatus

@@ -15,16 +15,12 @@ and the cited rows of ``court_calendars.csv``:
   the federal regime as unsettled (Fed. R. Civ. P. 6(a)(6)(B)).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import functools
-import importlib.util
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from ._authorities import (
     FEDERAL_HOLIDAYS,
@@ -40,11 +36,19 @@ from ._rows import CalendarRow
 if TYPE_CHECKING:
     from holidays import HolidayBase
 
-__all__ = ["CourtCalendar", "LastDayRule", "build_calendar", "parse_date_rule"]
+__all__ = [
+    "CourtCalendar",
+    "LastDayRule",
+    "build_calendar",
+    "package_lists",
+    "parse_date_rule",
+    "use_prebuilt",
+]
 
 _DAYS: Final = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 _OBSERVED: Final = " (observed)"
 _ONE_DAY: Final = dt.timedelta(days=1)
+_SHIFTS: Final = tuple(dt.timedelta(days=n) for n in range(MAX_ROLL + 1))
 _SATURDAY, _SUNDAY = 5, 6
 
 #: A rule that gives the date of a holiday in a year, or None if it has none.
@@ -119,7 +123,7 @@ def parse_date_rule(text: str) -> DateRule:
 
 
 @functools.cache
-def _united_states() -> type[HolidayBase]:
+def _united_states() -> "type[HolidayBase]":
     """Return the ``holidays`` package's U.S. class, loaded on its own.
 
     ``holidays.country_holidays("US")`` first imports every one of the
@@ -128,6 +132,8 @@ def _united_states() -> type[HolidayBase]:
     package's base modules, so it is executed from its file alone; if the
     package's layout ever changes, the public API is used instead.
     """
+    import importlib.util
+
     try:
         spec = importlib.util.find_spec("holidays.countries")  # imports `holidays` only
         folder = (
@@ -148,22 +154,69 @@ def _united_states() -> type[HolidayBase]:
     return found
 
 
-@functools.lru_cache(maxsize=8192)
+#: Years of the package's lists built at once: one call for many years costs far
+#: less than one per year, and a report needs a few consecutive years anyway.
+_BLOCK: Final = 16
+#: The package's lists made ahead of time (`qideadlines._prebuilt`), per subdivision,
+#: still compressed until a subdivision is first asked for.
+_PREBUILT: dict[str | None, bytes] = {}
+_PREBUILT_YEARS: list[range] = []
+_UNPACKED: dict[str | None, dict[int, tuple[tuple[dt.date, tuple[str, ...]], ...]]] = {}
+
+
+def package_lists(
+    code: str | None, years: range
+) -> dict[int, tuple[tuple[dt.date, tuple[str, ...]], ...]]:
+    """The ``holidays`` package's U.S. list of `code` (None: federal) for each year.
+
+    Example:
+        >>> package_lists("CO", range(2024, 2025))[2024][0]
+        (datetime.date(2024, 1, 1), ("New Year's Day",))
+    """
+    found: dict[int, list[tuple[dt.date, tuple[str, ...]]]] = {year: [] for year in years}
+    for day, joined in _united_states()(subdiv=code, years=years).items():
+        if day.year in found:
+            names = tuple(n.strip() for n in joined.split(";") if n.strip())
+            found[day.year].append((day, names))
+    return {year: tuple(sorted(days)) for year, days in found.items()}
+
+
+def use_prebuilt(lists: dict[str | None, bytes], years: range) -> None:
+    """Serve the package's lists from lists made ahead of time, for `years`."""
+    _PREBUILT.clear()
+    _PREBUILT.update(lists)
+    _PREBUILT_YEARS[:] = [years]
+    _UNPACKED.clear()
+
+
+@functools.lru_cache(maxsize=1024)
+def _package_block(
+    code: str | None, block: int
+) -> dict[int, tuple[tuple[dt.date, tuple[str, ...]], ...]]:
+    return package_lists(code, range(block * _BLOCK, (block + 1) * _BLOCK))
+
+
 def _package_days(code: str | None, year: int) -> tuple[tuple[dt.date, tuple[str, ...]], ...]:
     # Shared by every calendar that asks: the federal list is the same for all 56
     # jurisdictions, and a state's list serves both its federal and state regimes.
-    return tuple(
-        (day, tuple(n.strip() for n in joined.split(";") if n.strip()))
-        for day, joined in _united_states()(subdiv=code, years=year).items()
-    )
+    if _PREBUILT_YEARS and year in _PREBUILT_YEARS[0] and code in _PREBUILT:
+        lists = _UNPACKED.get(code)
+        if lists is None:
+            import pickle
+            import zlib
+
+            raw = zlib.decompress(_PREBUILT[code])
+            lists = _UNPACKED[code] = pickle.loads(raw)  # noqa: S301
+        return lists[year]
+    return _package_block(code, year // _BLOCK)[year]
 
 
 #: Why a day is closed: its name, the authority, and whether the closure is settled.
 _Reason = tuple[str, str, bool]
+_REASONS: dict[_Reason, _Reason] = {}
 
 
-@dataclass(frozen=True, slots=True)
-class LastDayRule:
+class LastDayRule(NamedTuple):
     """A computation rule, parsed: which days move a last day, over which window."""
 
     start: dt.date | None
@@ -174,7 +227,7 @@ class LastDayRule:
     citation: str
 
     @classmethod
-    def parse(cls, row: CalendarRow) -> LastDayRule:
+    def parse(cls, row: CalendarRow) -> "LastDayRule":
         """Read a ``computation`` row's day words once."""
         words = frozenset(row.rule.split())
         settled = row.confidence is Confidence.HIGH
@@ -192,8 +245,7 @@ class LastDayRule:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
-@dataclass(frozen=True, slots=True)
-class _Dated:
+class _Dated(NamedTuple):
     """An `add` or `closure` row with its date rule parsed once."""
 
     row: CalendarRow
@@ -217,6 +269,7 @@ class CourtCalendar:
     __slots__ = (
         "_add",
         "_closures",
+        "_offsets",
         "_only",
         "_remove",
         "_rules",
@@ -252,6 +305,7 @@ class CourtCalendar:
             if r.jurisdiction == "US" and r.kind is CalendarKind.CLOSURE
         )
         self._years: dict[int, dict[dt.date, _Reason]] = {}
+        self._offsets: dict[int, tuple[int, bytes]] = {}
 
     def rule(self, day: dt.date) -> LastDayRule | None:
         """The computation rule that decides whether a last day on `day` moves, if any."""
@@ -315,7 +369,72 @@ class CourtCalendar:
         msg = f"the calendar closes every day from {raw} for {MAX_ROLL} days"
         raise AssertionError(msg)
 
+    def settled_due(self, raw: dt.date) -> dt.date:
+        """`due(raw, settled_only=True)`, from a table of the year built once.
+
+        Each year is 366 bytes: how many days a last day on each date moves.
+
+        Example:
+            >>> from qideadlines import load_rules
+            >>> load_rules().calendar("NY", Regime.FEDERAL).settled_due(dt.date(2000, 8, 12))
+            datetime.date(2000, 8, 14)
+        """
+        found = self._offsets.get(raw.year)
+        if found is None:
+            found = self._offsets[raw.year] = self._offset_table(raw.year)
+        moved = found[1][raw.toordinal() - found[0]]
+        return raw if not moved else raw + _SHIFTS[moved]
+
+    def _closed_settled(self, day: dt.date) -> bool:
+        found = self.reason(day)
+        return found is not None and found[2]
+
+    def _settled_days(self, first: int, count: int) -> set[int]:
+        """The ordinals, among `count` days from `first`, that are closed for certain."""
+        if not self._rules:  # nothing moves a last day
+            return set()
+        last = dt.date.fromordinal(first + count - 1)
+        rule = self._only or next(
+            (r for r in self._rules if r.covers(dt.date.fromordinal(first)) and r.covers(last)),
+            None,
+        )
+        if rule is None:  # a rule changes within the span, or none applies: day by day
+            return {
+                o for o in range(first, first + count)
+                if self._closed_settled(dt.date.fromordinal(o))
+            }  # fmt: skip
+        closed: set[int] = set()
+        offset = (_SATURDAY - dt.date.fromordinal(first).weekday()) % 7
+        for reason, start in ((rule.saturday, offset), (rule.sunday, offset + 1)):
+            if reason is not None and reason[2]:
+                closed.update(range(first + start % 7, first + count, 7))
+        if rule.holiday:
+            for year in {dt.date.fromordinal(first).year, last.year}:
+                # Not kept: the table is all a batch needs of the year, and a report
+                # that needs the reasons builds them again.
+                holidays = self._years.get(year) or self._build_year(year)
+                closed.update(d.toordinal() for d, why in holidays.items() if why[2])
+        return closed
+
+    def _offset_table(self, year: int) -> tuple[int, bytes]:
+        first = dt.date(year, 1, 1).toordinal()
+        days = dt.date(year + 1, 1, 1).toordinal() - first
+        # The year and a month after it, since a roll from December may end in January.
+        closed = self._settled_days(first, days + MAX_ROLL)
+        moves = bytearray(days)
+        run = 0
+        for ordinal in range(first + days + MAX_ROLL - 1, first - 1, -1):
+            run = run + 1 if ordinal in closed else 0
+            if run >= MAX_ROLL:
+                msg = f"the calendar closes every day from {dt.date.fromordinal(ordinal)}"
+                raise AssertionError(msg)
+            if ordinal < first + days:
+                moves[ordinal - first] = run
+        return first, bytes(moves)
+
     def _build_year(self, year: int) -> dict[dt.date, _Reason]:
+        # The same few reasons recur every year in every calendar: share them.
+        reasons = _REASONS
         days: dict[dt.date, _Reason] = {}
         if self.regime is Regime.FEDERAL:
             for day, names in _package_days(None, year):
@@ -324,14 +443,16 @@ class CourtCalendar:
                     joined = "; ".join(names)
                     observed = _OBSERVED in joined
                     law = str(FEDERAL_OBSERVED if observed else FEDERAL_HOLIDAYS)
-                    days[day] = ("; ".join(kept), law, True)
+                    reason = ("; ".join(kept), law, True)
+                    days[day] = reasons.setdefault(reason, reason)
             for dated in self._closures:
                 when = dated.when(year)
                 if when is not None and when not in days:
                     law = f"{dated.row.citation}; {PRESIDENTIAL_CLOSURE}"
-                    days[when] = (dated.row.holiday, law, False)
+                    reason = (dated.row.holiday, law, False)
+                    days[when] = reasons.setdefault(reason, reason)
         for day, reason in self._state_days(year).items():
-            days.setdefault(day, reason)
+            days.setdefault(day, reasons.setdefault(reason, reason))
         return days
 
     def _state_days(self, year: int) -> dict[dt.date, _Reason]:

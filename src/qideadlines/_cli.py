@@ -116,30 +116,7 @@ def _add_accrual(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the argument parser (also used to render the CLI reference).
-
-    Example:
-        >>> build_parser().parse_args(["compute", "CO", "2024-03-15"]).jurisdiction
-        'CO'
-    """
-    parser = _Parser(
-        prog=_PROG,
-        description="Civil-rights filing deadlines after a police encounter, with the law "
-        "behind each date.",
-        epilog="Example: qideadlines compute CO 2024-03-15",
-    )
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    compute = commands.add_parser(
-        "compute",
-        help="compute the deadlines for an incident",
-        description="Compute every filing and notice deadline an incident starts: § 1983, "
-        "state civil-rights acts, notices of claim and tort suits against local and state "
-        "government, Bivens and the FTCA, each with the law behind it.",
-        epilog="Example: qideadlines compute TX 2024-03-15 --defendant local --locality tyler",
-    )
+def _fill_compute(compute: argparse.ArgumentParser) -> None:
     compute.add_argument("jurisdiction", metavar="JURISDICTION", help="USPS code, e.g. CO")
     compute.add_argument(
         "incident_date", metavar="INCIDENT_DATE", type=_iso_date, help="YYYY-MM-DD"
@@ -172,17 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--ics", metavar="FILE", help="also write an iCalendar file with one event per deadline"
     )
 
-    batch = commands.add_parser(
-        "batch",
-        help="compute deadlines for every row of a CSV file",
-        description="Read a CSV with columns jurisdiction and incident_date (and optionally "
-        "defendant, locality, denial_date, claim, accrual_date, legal_process_date, "
-        "favorable_termination_date, conviction_invalidated_date, birth_date, exhaustion_start, "
-        "exhaustion_end, prisoner, today) and write every input row back with a due date per "
-        "track, the next deadline and an error column. Rows that cannot be computed "
-        "keep their place; the exit status is 1 if any row failed.",
-        epilog="Example: qideadlines batch intake.csv -o deadlines.csv --tracks section_1983",
-    )
+
+def _fill_batch(batch: argparse.ArgumentParser) -> None:
     batch.add_argument("input", metavar="IN.csv", help="input CSV, or - for standard input")
     batch.add_argument(
         "-o", "--output", default="-", metavar="OUT.csv", help="output CSV (default: stdout)"
@@ -191,32 +159,105 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "--ics", metavar="FILE", help="also write one iCalendar file for every row's deadlines"
     )
-
-    commands.add_parser(
-        "schema",
-        help="print the JSON Schema of the report",
-        description="Print the JSON Schema, generated from the models, of the report that "
-        "`compute --format json` prints.",
-        epilog="Example: qideadlines schema > report.schema.json",
+    batch.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes to compute with (default: 2 where two cores are free, else 1)",
     )
 
-    listing = commands.add_parser(
-        "jurisdictions",
-        help="list the supported jurisdictions",
-        description="List the 56 supported jurisdictions with their federal circuits.",
-        epilog="Example: qideadlines jurisdictions --json",
-    )
+
+def _fill_schema(schema: argparse.ArgumentParser) -> None:
+    del schema  # no arguments
+
+
+def _fill_listing(listing: argparse.ArgumentParser) -> None:
     listing.add_argument("--json", action="store_true", help="print JSON")
 
-    rules = commands.add_parser(
-        "rules",
-        help="show the rules of a jurisdiction",
-        description="Show every rule row of a jurisdiction with its citation, source and "
-        "confidence, and its court-calendar rows.",
-        epilog="Example: qideadlines rules LA",
-    )
+
+def _fill_rules(rules: argparse.ArgumentParser) -> None:
     rules.add_argument("jurisdiction", metavar="JURISDICTION", help="USPS code, e.g. LA")
     rules.add_argument("--json", action="store_true", help="print JSON")
+
+
+#: Each command: its one-line help, its description, an example, and what adds its arguments.
+_COMMANDS: Final = {
+    "compute": (
+        "compute the deadlines for an incident",
+        (
+            "Compute every filing and notice deadline an incident starts: § 1983, state "
+            "civil-rights acts, notices of claim and tort suits against local and state "
+            "government, Bivens and the FTCA, each with the law behind it."
+        ),
+        "qideadlines compute TX 2024-03-15 --defendant local --locality tyler",
+        _fill_compute,
+    ),
+    "batch": (
+        "compute deadlines for every row of a CSV file",
+        (
+            "Read a CSV with columns jurisdiction and incident_date (and optionally defendant, "
+            "locality, denial_date, claim, accrual_date, legal_process_date, "
+            "favorable_termination_date, conviction_invalidated_date, birth_date, "
+            "exhaustion_start, exhaustion_end, prisoner, today) and write every input row back "
+            "with a due date per track, the next deadline and an error column. Rows that cannot "
+            "be computed keep their place; the exit status is 1 if any row failed."
+        ),
+        "qideadlines batch intake.csv -o deadlines.csv --tracks section_1983",
+        _fill_batch,
+    ),
+    "schema": (
+        "print the JSON Schema of the report",
+        (
+            "Print the JSON Schema, generated from the models, of the report that "
+            "`compute --format json` prints."
+        ),
+        "qideadlines schema > report.schema.json",
+        _fill_schema,
+    ),
+    "jurisdictions": (
+        "list the supported jurisdictions",
+        "List the 56 supported jurisdictions with their federal circuits.",
+        "qideadlines jurisdictions --json",
+        _fill_listing,
+    ),
+    "rules": (
+        "show the rules of a jurisdiction",
+        (
+            "Show every rule row of a jurisdiction with its citation, source and confidence, and "
+            "its court-calendar rows."
+        ),
+        "qideadlines rules LA",
+        _fill_rules,
+    ),
+}
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Build the argument parser (also used to render the CLI reference).
+
+    Args:
+        only: give only this command its arguments (the one being run), so a
+            run does not pay for building the others; None builds them all.
+
+    Example:
+        >>> build_parser().parse_args(["compute", "CO", "2024-03-15"]).jurisdiction
+        'CO'
+    """
+    parser = _Parser(
+        prog=_PROG,
+        description="Civil-rights filing deadlines after a police encounter, with the law "
+        "behind each date.",
+        epilog="Example: qideadlines compute CO 2024-03-15",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (short, description, example, fill) in _COMMANDS.items():
+        sub = commands.add_parser(
+            name, help=short, description=description, epilog=f"Example: {example}"
+        )
+        if only is None or only == name:
+            fill(sub)
     return parser
 
 
@@ -276,7 +317,7 @@ def _batch(args: argparse.Namespace, out: TextIO) -> int:
     import csv
     import io
 
-    from ._batch import batch_columns, compute_batch, row_report
+    from ._batch import batch_columns, compute_batch, default_jobs, row_report
     from ._errors import QiDeadlinesError
     from ._inputs import parse_tracks
     from ._render import write_rows
@@ -304,7 +345,8 @@ def _batch(args: argparse.Namespace, out: TextIO) -> int:
 
         def rows() -> Iterator[dict[str, str]]:
             nonlocal failed
-            for number, row in enumerate(compute_batch(reader, tracks=tracks), 1):
+            jobs = default_jobs() if args.jobs is None else max(1, args.jobs)
+            for number, row in enumerate(compute_batch(reader, tracks=tracks, jobs=jobs), 1):
                 failed += bool(row["error"])
                 if args.ics and not row["error"]:
                     reports.append(row_report(row))
@@ -314,11 +356,13 @@ def _batch(args: argparse.Namespace, out: TextIO) -> int:
             if progress:
                 sys.stderr.write("\n")
 
+        columns = batch_columns(header, tracks)
+        ours = set(columns[len(header) :]) - {"error"}
         if args.output == "-":
-            write_rows(rows(), batch_columns(header, tracks), out)
+            write_rows(rows(), columns, out, trusted=ours)
         else:
             with open(args.output, "w", encoding="utf-8", newline="") as target:  # noqa: PTH123
-                write_rows(rows(), batch_columns(header, tracks), target)
+                write_rows(rows(), columns, target, trusted=ours)
     if args.ics:
         _write_ics(args.ics, reports, _local_today())
     if failed:
@@ -368,8 +412,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         ...
         0
     """
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    command = next((a for a in args_list if not a.startswith("-")), "")
+    parser = build_parser(command if command in _COMMANDS else "")
+    args = parser.parse_args(args_list)
     if args.version:
         from importlib.metadata import version
 

@@ -6,13 +6,10 @@ kinds are enum members. Errors name the keyword of `compute_deadlines`; the
 command line says them as its flags.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from ._accrual import FederalAccrual, federal_accrual
 from ._authorities import ACCRUAL
@@ -45,8 +42,7 @@ _FALSE: Final = frozenset({"", "no", "n", "false", "0"})
 _SPLIT: Final = re.compile(r"[;,|\s]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Facts:
+class Facts(NamedTuple):
     """What the caller said about the incident beyond its place and date, checked.
 
     ``accrual`` is when the federal claim accrued (None: on the incident date,

@@ -6,14 +6,14 @@ calendar is passed in as a callable, so every function is testable alone.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
+import functools
 from collections.abc import Callable
 
 from ._enums import PeriodUnit, Status
 from ._models import DUE_SOON_DAYS, ClosedDay, Period
 
-__all__ = ["MAX_ROLL", "Closure", "add_period", "roll_forward", "status_on"]
+__all__ = ["MAX_ROLL", "Closure", "add_period", "adder", "roll_forward", "status_on"]
 
 #: Answers "is a last day on this date moved, and why?" (None: it is not).
 Closure = Callable[[dt.date], ClosedDay | None]
@@ -46,8 +46,33 @@ def add_period(start: dt.date, period: Period) -> dt.date:
     index = start.year * 12 + start.month - 1 + period.value
     year, month = divmod(index, 12)
     month += 1
-    day = min(start.day, calendar.monthrange(year, month)[1])
-    return dt.date(year, month, day)
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    last = (following - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(start.day, last))
+
+
+@functools.cache
+def adder(period: Period) -> Callable[[dt.date], dt.date]:
+    """`add_period` for one period, as a function of the start: for work in bulk.
+
+    Example:
+        >>> adder(Period(value=2, unit=PeriodUnit.YEARS))(dt.date(2016, 2, 29))
+        datetime.date(2018, 2, 28)
+    """
+    value = period.value
+    if period.unit is PeriodUnit.DAYS:
+        delta = dt.timedelta(days=value)
+        return lambda start: start + delta
+    if period.unit is PeriodUnit.YEARS:
+
+        def years(start: dt.date) -> dt.date:
+            try:
+                return start.replace(year=start.year + value)
+            except ValueError:  # February 29 in a common year
+                return start.replace(year=start.year + value, day=28)
+
+        return years
+    return lambda start: add_period(start, period)
 
 
 def roll_forward(

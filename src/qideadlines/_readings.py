@@ -8,21 +8,18 @@ earliest reading. The report words this; batch reads only the dates, through
 the same computation.
 """
 
-from __future__ import annotations
-
 import bisect
 import datetime as dt
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from enum import StrEnum
-from typing import Final, cast
+from typing import Final, NamedTuple, cast
 
 from ._accrual import Tolled, exhaustion_days, majority_day, toll
 from ._enums import Confidence, Defendant, Regime, Role, RunsFrom, TollingKind, Track
 from ._inputs import Facts
-from ._models import ClosedDay
-from ._periods import add_period, roll_forward
-from ._registry import REGISTRY, Accrual, RowSource, TollingReach, TrackSpec
+from ._models import ClosedDay, Period
+from ._periods import add_period, adder, roll_forward
+from ._registry import REGISTRY, Accrual, BatchRole, RowSource, TollingReach, TrackSpec
 from ._rows import RuleRow, TollingRow
 from ._ruleset import RuleSet
 
@@ -50,8 +47,7 @@ class SkipReason(StrEnum):
     NEEDS_PRESENTATION = "needs_presentation"  # it runs from the claim's presentation
 
 
-@dataclass(frozen=True, slots=True)
-class Skip:
+class Skip(NamedTuple):
     """A row that gave no deadline for these facts, and why."""
 
     reason: SkipReason
@@ -59,8 +55,7 @@ class Skip:
     row: RuleRow
 
 
-@dataclass(frozen=True, slots=True)
-class DayReading:
+class DayReading(NamedTuple):
     """One reading: a period counted from its start and rolled under one computation rule.
 
     ``raw`` is the last day before rolling (tolled where tolling applies);
@@ -97,8 +92,7 @@ class DayReading:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class TrackDates:
+class TrackDates(NamedTuple):
     """Every reading of one track's deadline for one kind of defendant.
 
     ``readings`` are earliest first, so ``readings[0].due`` is the date to act
@@ -141,8 +135,7 @@ class TrackDates:
         return min(start for _, start in self.rows)
 
 
-@dataclass(frozen=True, slots=True)
-class Computation:
+class Computation(NamedTuple):
     """Every track's dates for one incident, and the rows that gave none."""
 
     code: str
@@ -465,19 +458,180 @@ def compute(
     return Computation(code, incident, facts, tuple(found), tuple(skips))
 
 
+class _From(StrEnum):
+    """Which of the facts' days a period is counted from."""
+
+    INCIDENT = "incident"
+    ACCRUAL = "accrual"
+    DENIAL = "denial"
+
+
+def _from(spec: TrackSpec, row: RuleRow, facts: Facts) -> _From:
+    """`_start` as a choice of day, so a plan can be reused across incidents."""
+    if row.runs_from is RunsFrom.DENIAL:
+        return _From.DENIAL
+    accrual = facts.accrual
+    if accrual is not None and (
+        spec.accrual is Accrual.FEDERAL or (row.runs_from is RunsFrom.ACCRUAL and accrual.given)
+    ):
+        return _From.ACCRUAL
+    return _From.INCIDENT
+
+
+class PlanEntry(NamedTuple):
+    """One track and defendant of a plan: the rolls whose earliest is its `due`.
+
+    ``track`` is the track's id and ``deadline`` whether it is the person's
+    deadline (not information), kept here so work in bulk never asks again.
+    """
+
+    spec: TrackSpec
+    defendant: Defendant
+    rolls: tuple[int, ...]
+    track: str
+    deadline: bool
+
+
+class Plan(NamedTuple):
+    """What `due_dates` does for every incident in one segment of one set of facts.
+
+    ``bases`` are the distinct periods, each with the day it counts from and
+    the verified minority statute that moves it (None: none does); ``rolls``
+    each base's calendars; ``entries`` each track and defendant.
+    """
+
+    bases: tuple[tuple[Period, _From, TollingRow | None, Callable[[dt.date], dt.date]], ...]
+    rolls: tuple[tuple[int, Callable[[dt.date], dt.date]], ...]
+    entries: tuple[PlanEntry, ...]
+    #: Each track's id with the rolls of all its entries (the earliest is the track's).
+    tracks: tuple[tuple[str, tuple[int, ...]], ...]
+    #: The entries that are the person's deadlines: each one's track id and rolls.
+    deadlines: tuple[tuple[str, tuple[int, ...]], ...]
+    #: Whether every period counts from the incident and nothing tolls it: the common case.
+    plain: bool
+
+
+def plan_for(
+    rules: RuleSet, code: str, incident: dt.date, facts: Facts, tracks: tuple[Track, ...]
+) -> Plan:
+    """The plan of `due_dates` for these facts, made once per segment and kept."""
+    accrual = facts.accrual
+    edges = rules.edges(code)
+    # Everything that chooses rows, starts and tolling rows is in the key; within
+    # one segment between the data's window edges, the plan is the same.
+    key = (
+        "plan",
+        code,
+        tracks,
+        facts.defendants,
+        facts.locality,
+        facts.birth_date is not None,
+        accrual.given if accrual is not None else None,
+        bisect.bisect_right(edges, incident),
+        bisect.bisect_right(edges, accrual.date) if accrual is not None else -1,
+        bisect.bisect_right(edges, facts.denial_date) if facts.denial_date else -1,
+    )
+    found = rules.memo.get(key)
+    if found is not None:
+        return cast("Plan", found)
+    bases: dict[tuple[Period, _From, TollingRow | None], int] = {}
+    rolls: dict[tuple[int, Regime], int] = {}
+    entries = []
+    for track in tracks:
+        spec = REGISTRY[track]
+        if not spec.defendants & facts.defendants:
+            continue
+        groups, _ = _select(rules, code, spec, incident, facts)
+        for defendant, rows in groups:
+            starts = [(row, _start(spec, row, incident, facts) or incident) for row in rows]
+            first = min(start for _, start in starts)
+            minority = applies(minority_row(rules, code, spec, facts, first))
+            used: list[int] = []
+            for row in rows:
+                counted = (row.period, _from(spec, row, facts), minority)
+                base = bases.setdefault(counted, len(bases))
+                used.extend(rolls.setdefault((base, r), len(rolls)) for r in spec.regimes)
+            deadline = spec.batch is BatchRole.DEADLINE
+            entries.append(
+                PlanEntry(spec, defendant, tuple(dict.fromkeys(used)), track.value, deadline)
+            )
+    by_track: dict[str, list[int]] = {}
+    for entry in entries:
+        by_track.setdefault(entry.track, []).extend(entry.rolls)
+    plan = Plan(
+        tuple((*base, adder(base[0])) for base in bases),
+        tuple((base, rules.calendar(code, regime).settled_due) for base, regime in rolls),
+        tuple(entries),
+        tuple((track, tuple(dict.fromkeys(found))) for track, found in by_track.items()),
+        tuple((entry.track, entry.rolls) for entry in entries if entry.deadline),
+        all(start is _From.INCIDENT and minority is None for _, start, minority in bases),
+    )
+    rules.memo[key] = plan
+    return plan
+
+
+def roll_dues(plan: Plan, incident: dt.date, facts: Facts) -> list[dt.date]:
+    """The day each of the plan's rolls reaches for one incident, in the plan's order.
+
+    Example:
+        >>> from qideadlines import load_rules
+        >>> from qideadlines._inputs import Facts
+        >>> day = dt.date(2024, 3, 15)
+        >>> roll_dues(plan_for(load_rules(), "CO", day, Facts(), (Track.SECTION_1983,)),
+        ...           day, Facts())
+        [datetime.date(2026, 3, 16), datetime.date(2026, 3, 16)]
+    """
+    if plan.plain:
+        raws = [base[3](incident) for base in plan.bases]
+        return [roll(raws[base]) for base, roll in plan.rolls]
+    accrual = facts.accrual
+    days = {
+        _From.INCIDENT: incident,
+        _From.ACCRUAL: accrual.date if accrual is not None else incident,
+        _From.DENIAL: facts.denial_date or incident,
+    }
+    birth = facts.birth_date
+    raws = []
+    for period, start_from, minority, add in plan.bases:
+        start = days[start_from]
+        raw = add(start)
+        if minority is not None and birth is not None:
+            moved = toll(minority, birth, start, period, raw, incident)
+            raw = raw if moved is None else moved.raw
+        raws.append(raw)
+    return [roll(raws[base]) for base, roll in plan.rolls]
+
+
+def plan_dues(plan: Plan, incident: dt.date, facts: Facts) -> list[dt.date]:
+    """The `due` of each of the plan's entries for one incident, in the plan's order.
+
+    Example:
+        >>> from qideadlines import load_rules
+        >>> from qideadlines._inputs import Facts
+        >>> day = dt.date(2024, 3, 15)
+        >>> plan_dues(plan_for(load_rules(), "CO", day, Facts(), (Track.SECTION_1983,)),
+        ...           day, Facts())
+        [datetime.date(2026, 3, 16)]
+    """
+    dues = roll_dues(plan, incident, facts)
+    return [min([dues[i] for i in entry.rolls]) for entry in plan.entries]
+
+
 def due_dates(
     rules: RuleSet,
     code: str,
     incident: dt.date,
     facts: Facts,
     tracks: tuple[Track, ...] = tuple(Track),
-) -> Iterator[tuple[TrackSpec, Defendant, dt.date]]:
+) -> list[tuple[TrackSpec, Defendant, dt.date]]:
     """The `due` of each track and defendant, as `compute` gives it, without the readings.
 
     The same rows, starts, tolling and calendars as `compute`. `due` is the
     earliest reading; a reading that counts only settled closures is never
     later than one that counts them all, and one with majority reached on the
-    birthday never earlier than one without, so only those are rolled.
+    birthday never earlier than one without, so only those are rolled. Each
+    distinct period and start is counted once, and each distinct last day
+    rolled once per calendar, however many tracks share it.
 
     Example:
         >>> from qideadlines import load_rules
@@ -486,24 +640,6 @@ def due_dates(
         ...                           (Track.SECTION_1983,))]
         [datetime.date(2026, 3, 16)]
     """
-    for track in tracks:
-        spec = REGISTRY[track]
-        if not spec.defendants & facts.defendants:
-            continue
-        groups, _ = _select(rules, code, spec, incident, facts)
-        for defendant, rows in groups:
-            started = tuple((row, _start(spec, row, incident, facts) or incident) for row in rows)
-            minority = None
-            if facts.birth_date is not None:
-                first = min(start for _, start in started)
-                minority = applies(minority_row(rules, code, spec, facts, first))
-            calendars = [rules.calendar(code, regime) for regime in spec.regimes]
-            yield (
-                spec,
-                defendant,
-                min(
-                    calendar.due(raw, settled_only=True)
-                    for _, _, raw, _ in _bases(started, minority, facts, incident)
-                    for calendar in calendars
-                ),
-            )
+    plan = plan_for(rules, code, incident, facts, tracks)
+    dues = plan_dues(plan, incident, facts)
+    return [(e.spec, e.defendant, due) for e, due in zip(plan.entries, dues, strict=True)]

@@ -5,11 +5,8 @@ its tests; ``tests/test_registry.py`` checks that the registry covers every
 `Track`. No other module asks which track it is holding: each reads the spec.
 """
 
-from __future__ import annotations
-
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Final
+from typing import Final, NamedTuple
 
 from ._enums import Defendant, Regime, Track
 
@@ -106,8 +103,7 @@ _NOTICE: Final = (Regime.STATE, Regime.NONE)
 _FTCA: Final = (Regime.FEDERAL, Regime.NONE)
 
 
-@dataclass(frozen=True, slots=True)
-class TrackSpec:
+class TrackSpec(NamedTuple):
     """Everything about one track that is the same in every jurisdiction.
 
     The defaults describe a state-law suit; each entry says where it differs.

@@ -5,9 +5,8 @@ Clients of the public API only: nothing here computes a date.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final, TextIO
 
 from ._enums import CalendarKind, Defendant, Status
@@ -45,6 +44,10 @@ REPORT_CSV_COLUMNS: Final = (
     "tolling",
 )
 _FORMULA: Final = ("=", "+", "-", "@", "\t", "\r")
+#: Report columns the library writes itself, never from a person's input.
+_REPORT_TRUSTED: Final = frozenset(
+    {"incident_date", "track", "defendant", "due", "days_remaining", "status", "untolled_due"}
+)
 _COLORS: Final = {Status.EXPIRED: "\033[31m", Status.DUE_SOON: "\033[33m", Status.OPEN: ""}
 _RESET: Final = "\033[0m"
 
@@ -67,20 +70,41 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else str(value)
 
 
-def write_rows(rows: Iterable[Mapping[str, object]], columns: Sequence[str], out: TextIO) -> None:
+def write_rows(
+    rows: Iterable[Mapping[str, object]],
+    columns: Sequence[str],
+    out: TextIO,
+    *,
+    trusted: Collection[str] = (),
+) -> None:
     r"""Write rows as spreadsheet-safe CSV, one at a time.
+
+    Cells of the `trusted` columns, which the library wrote itself (dates,
+    track ids, numbers), are written as they are: a negative number stays a
+    number. Every other cell a spreadsheet would run as a formula is
+    neutralised.
 
     Example:
         >>> import io
         >>> buffer = io.StringIO()
-        >>> write_rows([{"a": "=1"}], ["a"], buffer)
+        >>> write_rows([{"a": "=1", "n": -3}], ["a", "n"], buffer, trusted={"n"})
         >>> buffer.getvalue()
-        "a\n'=1\n"
+        "a,n\n'=1,-3\n"
     """
+    import csv  # here: the text report never needs it
+
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([safe_cell(c) for c in columns])
+    checked = [i for i, c in enumerate(columns) if c not in trusted]
     for row in rows:
-        writer.writerow([safe_cell(_text(row.get(c))) for c in columns])
+        get = row.get
+        cells = [get(c, "") for c in columns]
+        for i, cell in enumerate(cells):
+            if cell.__class__ is not str:
+                cells[i] = _text(cell)
+        for i in checked:
+            cells[i] = safe_cell(str(cells[i]))
+        writer.writerow(cells)
 
 
 def _long(day: dt.date) -> str:
@@ -208,7 +232,7 @@ def render_csv(report: DeadlineReport, out: TextIO) -> None:
         >>> buffer.getvalue().splitlines()[0].split(",")[:3]
         ['jurisdiction', 'incident_date', 'track']
     """
-    write_rows(report_rows(report), REPORT_CSV_COLUMNS, out)
+    write_rows(report_rows(report), REPORT_CSV_COLUMNS, out, trusted=_REPORT_TRUSTED)
 
 
 def render_rules(rules: JurisdictionRules, out: TextIO) -> None:

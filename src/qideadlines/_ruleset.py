@@ -95,7 +95,7 @@ class RuleSet:
         return found
 
     def edges(self, code: str) -> list[dt.date]:
-        """The days on which a rule of `code` (or a federal rule) starts or stops applying.
+        """The days on which a rule of `code` (federal and tolling rules too) starts or stops.
 
         Which rows govern an incident can change only at these days, so an
         answer found for one day holds for every day up to the next edge.
@@ -107,6 +107,11 @@ class RuleSet:
                 days.update(d for d in (row.accrual_from, row.conduct_from) if d is not None)
                 if row.accrual_to is not None and row.accrual_to < dt.date.max:
                     days.add(row.accrual_to + dt.timedelta(days=1))
+            for tolling in self.tolling_rows:
+                if tolling.jurisdiction == code:
+                    days.update(d for d in (tolling.accrual_from,) if d is not None)
+                    if tolling.accrual_to is not None and tolling.accrual_to < dt.date.max:
+                        days.add(tolling.accrual_to + dt.timedelta(days=1))
             found = self._edges[code] = sorted(days)
         return found
 

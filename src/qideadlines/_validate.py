@@ -1,0 +1,325 @@
+"""Reading and checking the CSV rules files: each problem a `RuleDataError` with its place.
+
+Imported only when CSV files are validated (a rules file of your own, a
+source checkout without its prebuilt file, the build of the prebuilt file).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import itertools
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Final, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ._calendar import parse_date_rule
+from ._enums import CalendarKind, Defendant, Role, TollingEffect, TollingKind, Track
+from ._errors import RuleDataError
+from ._jurisdictions import CODES, NAMES
+from ._registry import REGISTRY, RowSource, TollingReach
+from ._rows import CalendarRow, RuleRow, TollingRow
+from ._ruleset import RuleSet
+
+__all__ = [
+    "CALENDAR_COLUMNS",
+    "RULE_COLUMNS",
+    "TOLLING_COLUMNS",
+    "load_files",
+    "read_rows",
+    "write_rows",
+]
+
+RULE_COLUMNS: Final = tuple(RuleRow.model_fields)
+CALENDAR_COLUMNS: Final = tuple((f.alias or name) for name, f in CalendarRow.model_fields.items())
+TOLLING_COLUMNS: Final = tuple(TollingRow.model_fields)
+#: Tolling the library can apply from a birth date alone.
+_COMPUTED: Final = frozenset({TollingEffect.SUSPEND, TollingEffect.GRACE})
+_WEEK_WORDS: Final = frozenset({"saturday", "sunday", "holiday"})
+
+RowT = TypeVar("RowT", RuleRow, CalendarRow, TollingRow)
+_COLUMNS: Final[dict[type[BaseModel], tuple[str, ...]]] = {
+    RuleRow: RULE_COLUMNS,
+    CalendarRow: CALENDAR_COLUMNS,
+    TollingRow: TOLLING_COLUMNS,
+}
+
+
+def _first_error(error: ValidationError) -> tuple[str | None, str]:
+    detail = error.errors(include_url=False)[0]
+    column = str(detail["loc"][0]) if detail["loc"] else None
+    if column == "from_":
+        column = "from"
+    return column, f"{detail['msg']} (got {detail.get('input')!r})."
+
+
+def read_rows(path: Path, model: type[RowT]) -> list[tuple[int, RowT]]:
+    """Parse one CSV file into models, with the line each came from.
+
+    Raises:
+        RuleDataError: naming the file, line and column of the first problem.
+
+    Example:
+        >>> from qideadlines._data import default_paths
+        >>> rows = read_rows(default_paths()[0], RuleRow)
+        >>> rows[0][0]
+        2
+    """
+    expected = _COLUMNS[model]
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise RuleDataError(path, None, None, f"cannot be read ({exc.strerror}).") from exc
+    with handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if header is None:
+            raise RuleDataError(path, 1, None, "the file is empty; it needs a header row.")
+        for name in header:
+            if name not in expected:
+                msg = f"unknown column; the columns are {', '.join(expected)}."
+                raise RuleDataError(path, 1, name, msg)
+        for name in expected:
+            if name not in header:
+                raise RuleDataError(path, 1, name, "this column is missing.")
+        rows: list[tuple[int, RowT]] = []
+        for cells in reader:
+            line = reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != len(header):
+                msg = f"has {len(cells)} cells; the header has {len(header)}."
+                raise RuleDataError(path, line, None, msg)
+            try:
+                rows.append((line, model.model_validate(dict(zip(header, cells, strict=True)))))
+            except ValidationError as exc:
+                column, msg = _first_error(exc)
+                raise RuleDataError(path, line, column, msg) from None
+    return rows
+
+
+def write_rows(rows: Sequence[BaseModel], path: Path) -> None:
+    """Write models back to CSV in the column order of their file.
+
+    Example:
+        >>> import tempfile
+        >>> from qideadlines._data import default_paths
+        >>> out = Path(tempfile.mkdtemp()) / "rules.csv"
+        >>> write_rows([row for _, row in read_rows(default_paths()[0], RuleRow)], out)
+    """
+    columns = _COLUMNS[type(rows[0])] if rows else RULE_COLUMNS
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            dumped = row.model_dump(mode="json", by_alias=True)
+            writer.writerow([_cell(dumped[c]) for c in columns])
+
+
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
+    return value
+
+
+def _check_windows(path: Path, rows: list[tuple[int, RuleRow | CalendarRow]], what: str) -> None:
+    """Require contiguous, non-overlapping windows that cover all time."""
+
+    def start(row: RuleRow | CalendarRow) -> dt.date:
+        begin = row.accrual_from if isinstance(row, RuleRow) else row.from_
+        return begin or dt.date.min
+
+    def end(row: RuleRow | CalendarRow) -> dt.date | None:
+        return row.accrual_to if isinstance(row, RuleRow) else row.to
+
+    first_col = "accrual_from" if isinstance(rows[0][1], RuleRow) else "from"
+    last_col = "accrual_to" if isinstance(rows[0][1], RuleRow) else "to"
+    ordered = sorted(rows, key=lambda pair: start(pair[1]))
+    line, first = ordered[0]
+    if start(first) != dt.date.min:
+        msg = f"the first window of {what} must have an empty {first_col} (open start)."
+        raise RuleDataError(path, line, first_col, msg)
+    for (prev_line, prev), (line, row) in itertools.pairwise(ordered):
+        prev_end = end(prev)
+        if prev_end is None:
+            msg = f"overlaps the open-ended window of {what} on line {prev_line}."
+            raise RuleDataError(path, line, first_col, msg)
+        expected = prev_end + dt.timedelta(days=1)
+        if start(row) != expected:
+            kind = "overlaps" if start(row) < expected else "leaves a gap after"
+            msg = f"{kind} the window of {what} on line {prev_line}; it must start on {expected}."
+            raise RuleDataError(path, line, first_col, msg)
+    line, last = ordered[-1]
+    if end(last) is not None:
+        msg = f"the last window of {what} must have an empty {last_col} (open end)."
+        raise RuleDataError(path, line, last_col, msg)
+
+
+def _check_row(path: Path, line: int, row: RuleRow) -> None:
+    """Checks across the columns of one rule row."""
+    if row.accrual_from and row.accrual_to and row.accrual_to < row.accrual_from:
+        msg = f"ends ({row.accrual_to}) before it starts ({row.accrual_from})."
+        raise RuleDataError(path, line, "accrual_to", msg)
+    has_period = row.period_value is not None, row.period_unit is not None
+    if row.role is Role.NONE:
+        if any(has_period):
+            msg = "a 'none' row says no deadline applies, so it has no period."
+            raise RuleDataError(path, line, "period_value", msg)
+    else:
+        for column, present in zip(("period_value", "period_unit"), has_period, strict=True):
+            if not present:
+                raise RuleDataError(path, line, column, f"a {row.role} row needs a period.")
+        if row.runs_from is None:
+            msg = "say what the period runs from: incident, accrual, denial or presentation."
+            raise RuleDataError(path, line, "runs_from", msg)
+    if (row.waiting_value is None) != (row.waiting_unit is None):
+        raise RuleDataError(path, line, "waiting_unit", "give both waiting_value and waiting_unit.")
+    source = REGISTRY[row.track].rows
+    federal = source is RowSource.FEDERAL
+    if federal != (row.jurisdiction == "US"):
+        msg = (
+            f"{row.track} rows belong to jurisdiction US."
+            if federal
+            else f"only federal tracks use jurisdiction US, not {row.track}."
+        )
+        raise RuleDataError(path, line, "jurisdiction", msg)
+    if source is RowSource.BORROWED:
+        msg = f"{row.track} borrows the {REGISTRY[row.track].borrows} rows; it has none of its own."
+        raise RuleDataError(path, line, "track", msg)
+
+
+def _check_overlaps(path: Path, group: list[tuple[int, RuleRow]], what: str) -> None:
+    ordered = sorted(group, key=lambda pair: pair[1].accrual_from or dt.date.min)
+    for (prev_line, prev), (line, row) in itertools.pairwise(ordered):
+        if prev.accrual_to is None or (row.accrual_from or dt.date.min) <= prev.accrual_to:
+            msg = f"overlaps the window of {what} on line {prev_line}."
+            raise RuleDataError(path, line, "accrual_from", msg)
+
+
+def _validate_rules(path: Path, rows: list[tuple[int, RuleRow]]) -> None:
+    coverage: dict[tuple[str, Track], list[tuple[int, RuleRow | CalendarRow]]] = defaultdict(list)
+    same_rule: dict[tuple[str, Track, Defendant, str, Role, str], list[tuple[int, RuleRow]]]
+    same_rule = defaultdict(list)
+    for line, row in rows:
+        _check_row(path, line, row)
+        if REGISTRY[row.track].everywhere and row.role is Role.RULE:
+            coverage[row.jurisdiction, row.track].append((line, row))
+        elif row.role is not Role.ALTERNATIVE:
+            same_rule[
+                row.jurisdiction, row.track, row.defendant, row.locality, row.role, row.citation
+            ].append((line, row))
+    for (code, track), group in coverage.items():
+        _check_windows(path, group, f"{code} {track}")
+    for key, same in same_rule.items():
+        _check_overlaps(path, same, f"{key[0]} {key[1]} ({key[5]})")
+    for spec in REGISTRY.values():
+        for code in CODES if spec.everywhere else ():
+            if (code, spec.track) not in coverage:
+                msg = (
+                    f"no {spec.track} rule for {code} ({NAMES[code]}); every jurisdiction "
+                    "needs one."
+                )
+                raise RuleDataError(path, None, "jurisdiction", msg)
+
+
+def _validate_calendar(path: Path, rows: list[tuple[int, CalendarRow]]) -> None:
+    computations: dict[str, list[tuple[int, RuleRow | CalendarRow]]] = defaultdict(list)
+    for line, row in rows:
+        if row.from_ and row.to and row.to < row.from_:
+            raise RuleDataError(
+                path, line, "to", f"ends ({row.to}) before it starts ({row.from_})."
+            )
+        if row.kind is CalendarKind.COMPUTATION:
+            words = set(row.rule.split())
+            if not words <= _WEEK_WORDS:
+                msg = (
+                    f"{row.rule!r} must name the days that move a last day: some of holiday, "
+                    "saturday, sunday, or none."
+                )
+                raise RuleDataError(path, line, "rule", msg)
+            computations[row.jurisdiction].append((line, row))
+        elif row.kind in {CalendarKind.REMOVE, CalendarKind.ADD, CalendarKind.CLOSURE}:
+            if not row.holiday:
+                raise RuleDataError(
+                    path, line, "holiday", f"a {row.kind} row needs a holiday name."
+                )
+            if row.kind is not CalendarKind.REMOVE:
+                try:
+                    parse_date_rule(row.rule)
+                except ValueError as exc:
+                    raise RuleDataError(path, line, "rule", f"{exc}.") from None
+    for code, group in computations.items():
+        _check_windows(path, group, f"{code} computation")
+    for code in ("US", *CODES):
+        if code not in computations:
+            msg = f"no computation row for {code}; every jurisdiction and US needs one."
+            raise RuleDataError(path, None, "jurisdiction", msg)
+
+
+def _check_tolling_tracks(path: Path, line: int, row: TollingRow) -> None:
+    for track in row.tracks:
+        if REGISTRY[track].tolling is not TollingReach.LISTED:
+            msg = (
+                f"{track} is not a state-law track; § 1983 and Bivens borrow the tolling "
+                "without being listed, and federal tracks have their own."
+            )
+            raise RuleDataError(path, line, "tracks", msg)
+
+
+def _validate_tolling(path: Path, rows: list[tuple[int, TollingRow]]) -> None:
+    groups: dict[tuple[str, TollingKind], list[tuple[int, TollingRow]]] = defaultdict(list)
+    for line, row in rows:
+        if row.accrual_from and row.accrual_to and row.accrual_to < row.accrual_from:
+            msg = f"ends ({row.accrual_to}) before it starts ({row.accrual_from})."
+            raise RuleDataError(path, line, "accrual_to", msg)
+        if row.effect in _COMPUTED and row.kind is not TollingKind.MINORITY:
+            msg = "only minority is computed from a birth date; use effect 'warn'."
+            raise RuleDataError(path, line, "effect", msg)
+        if row.kind is TollingKind.MINORITY and row.effect in _COMPUTED and not row.majority_age:
+            raise RuleDataError(path, line, "majority_age", "give the age minority ends at.")
+        if row.effect is TollingEffect.GRACE and row.grace is None:
+            raise RuleDataError(path, line, "grace_value", "a grace row needs grace_value.")
+        if (row.grace_value is None) != (row.grace_unit is None):
+            raise RuleDataError(path, line, "grace_unit", "give both grace_value and grace_unit.")
+        if (row.cap_value is None) != (row.cap_unit is None):
+            raise RuleDataError(path, line, "cap_unit", "give both cap_value and cap_unit.")
+        _check_tolling_tracks(path, line, row)
+        groups[row.jurisdiction, row.kind].append((line, row))
+    for (code, kind), group in groups.items():
+        ordered = sorted(group, key=lambda pair: pair[1].accrual_from or dt.date.min)
+        for (prev_line, prev), (line, row) in itertools.pairwise(ordered):
+            if prev.accrual_to is None or (row.accrual_from or dt.date.min) <= prev.accrual_to:
+                msg = f"overlaps the window of {code} {kind} tolling on line {prev_line}."
+                raise RuleDataError(path, line, "accrual_from", msg)
+
+
+def load_files(path: Path, calendar_path: Path, tolling_path: Path) -> RuleSet:
+    """Read and validate three rules files.
+
+    Raises:
+        RuleDataError: a file is missing or does not validate.
+
+    Example:
+        >>> from qideadlines._data import default_paths
+        >>> len(load_files(*default_paths())) > 400
+        True
+    """
+    rule_rows = read_rows(path, RuleRow)
+    _validate_rules(path, rule_rows)
+    calendar_rows = read_rows(calendar_path, CalendarRow)
+    _validate_calendar(calendar_path, calendar_rows)
+    tolling_rows = read_rows(tolling_path, TollingRow)
+    _validate_tolling(tolling_path, tolling_rows)
+    return RuleSet(
+        path,
+        tuple(r for _, r in rule_rows),
+        calendar_path,
+        tuple(r for _, r in calendar_rows),
+        tolling_path,
+        tuple(r for _, r in tolling_rows),
+    )
