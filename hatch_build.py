@@ -32,7 +32,8 @@ class PrebuiltHook(BuildHookInterface):  # type: ignore[type-arg]
         finally:
             sys.path.pop(0)
         data = root / "data"
-        paths = (data / "state_rules.csv", data / "court_calendars.csv", data / "tolling.csv")
+        names = ("state_rules.csv", "court_calendars.csv", "tolling.csv", "state_accrual.csv")
+        paths = tuple(data / name for name in names)
         target = Path(tempfile.mkdtemp()) / FILE
         write(target, paths)
         build_data["force_include"][str(target)] = f"qideadlines/data/{FILE}"

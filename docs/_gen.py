@@ -168,22 +168,51 @@ def jurisdiction_page(code: str) -> str:
     out += [
         (
             "A last day that falls on a closed day moves to the next open day under the rule of "
-            "the forum. The calendar rows below are the computation rule and the corrections made "
-            "to the `holidays` package's list; a holiday counts toward the date to act by only "
-            "where its statute row is of high confidence."
+            "the forum. The calendar rows below are the computation rules (for suits, for "
+            "notices of claim, or for both where the column is blank; a day marked `?` gives a "
+            "later reading, never the date to act by) and the corrections made to the "
+            "`holidays` package's list. A day moves the date to act by only where its rule and "
+            "its holiday row are of high confidence."
         ),
         "",
-        "| kind | holiday | rule | from | to | citation | confidence | source |",
-        "|---|---|---|---|---|---|---|---|",
+        (
+            "| kind | holiday | rule | reaches | from | to | citation | applied in | confidence "
+            "| source |"
+        ),
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for cal in rules.calendar:
         if cal.jurisdiction == "US" and cal.kind.value == "closure":
             continue
+        computation = cal.kind.value == "computation"
+        reaches = (cal.scope.value if cal.scope else "both") if computation else ""
+        rule = _md_escape(cal.rule) or ("nothing moves" if computation else "")
         out.append(
-            f"| {cal.kind.value} | {_md_escape(cal.holiday)} | {_md_escape(cal.rule)} | "
-            f"{cal.from_ or ''} | {cal.to or ''} | {_md_escape(cal.citation)} | "
-            f"{cal.confidence.value} | [link]({cal.source_url}) |"
+            f"| {cal.kind.value} | {_md_escape(cal.holiday)} | {rule} | "
+            f"{reaches} | {cal.from_ or ''} | {cal.to or ''} | {_md_escape(cal.citation)} | "
+            f"{_md_escape(cal.case)} | {cal.confidence.value} | [link]({cal.source_url}) |"
         )
+    if rules.accrual:
+        out += [
+            "",
+            "## When a state-law claim accrues",
+            "",
+            (
+                "For these claim kinds the state-law notice and suit periods run from the event "
+                "below once its date is given (a high-confidence row) or are shown from the "
+                "incident with a warning (below high)."
+            ),
+            "",
+            "| claim | runs from | tracks | citation | applied in | confidence | source |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for acc in rules.accrual:
+            tracks = ", ".join(t.value for t in acc.tracks) or "every state-law track"
+            out.append(
+                f"| {acc.claim.value} | {acc.event.value} | {tracks} | "
+                f"{_md_escape(acc.citation)} | {_md_escape(acc.case)} | "
+                f"{acc.confidence.value} | [link]({acc.source_url}) |"
+            )
     out += ["", f"*{qideadlines.DISCLAIMER}*", ""]
     return "\n".join(out)
 
@@ -263,6 +292,9 @@ def schema_page() -> str:
         out.append(f"| `{field.alias or name}` | `{_md_escape(str(field.annotation))}` |")
     out += ["", "## `data/tolling.csv`", "", "| column | type |", "|---|---|"]
     for name, field in qideadlines.TollingRow.model_fields.items():
+        out.append(f"| `{name}` | `{_md_escape(str(field.annotation))}` |")
+    out += ["", "## `data/state_accrual.csv`", "", "| column | type |", "|---|---|"]
+    for name, field in qideadlines.AccrualRow.model_fields.items():
         out.append(f"| `{name}` | `{_md_escape(str(field.annotation))}` |")
     for model in (qideadlines.DeadlineReport, qideadlines.Deadline, qideadlines.Reading,
                   qideadlines.Step):  # fmt: skip

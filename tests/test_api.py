@@ -79,14 +79,16 @@ def test_chevere_rodriguez_puerto_rico() -> None:
     assert deadline.due <= dt.date(2000, 8, 14)
 
 
-def test_colorado_sunday_rolls_to_monday() -> None:
-    """C.R.S. § 13-80-102: two years from Mar 15, 2024 is Sunday Mar 15, 2026; Fed. R. Civ.
-    P. 6(a)(1)(C) carries it to Monday Mar 16, 2026."""
+def test_colorado_sunday_stands_in_state_court_and_rolls_in_federal_court() -> None:
+    """C.R.S. § 13-80-102: two years from Mar 15, 2024 is Sunday Mar 15, 2026. Colorado's
+    courts do not extend a period that ends "and not thereafter" (Gomez v. Walker, 2023 COA
+    65); Fed. R. Civ. P. 6(a)(1)(C) carries the federal reading to Monday Mar 16, 2026."""
     deadline = compute_deadlines("CO", dt.date(2024, 3, 15)).deadlines[0]
-    assert deadline.raw_date == dt.date(2026, 3, 15)
-    assert deadline.due == dt.date(2026, 3, 16)
-    rolled = [s for s in deadline.explanation if s.kind is StepKind.ROLLED]
-    assert [s.date for s in rolled] == [dt.date(2026, 3, 15)]
+    assert deadline.raw_date == deadline.due == dt.date(2026, 3, 15)
+    assert not [s for s in deadline.explanation if s.kind is StepKind.ROLLED]
+    federal = {r.due for r in deadline.readings if r.regime is Regime.FEDERAL}
+    assert federal == {dt.date(2026, 3, 16)}
+    assert any("Gomez v. Walker" in r.computation for r in deadline.readings)
 
 
 def test_louisiana_arising_after_july_1_2024() -> None:
@@ -112,15 +114,14 @@ def test_california_2003_change() -> None:
     assert str(compute_deadlines("CA", dt.date(2003, 5, 1)).deadlines[0].period) == "2 years"
 
 
-def test_massachusetts_saturday_is_earliest_in_state_court() -> None:
-    """Mass. G.L. c. 4, § 9 extends a Sunday or holiday but not a Saturday, so a Saturday
-    last day is `due` and the federal Monday is a listed reading."""
-    deadline = compute_deadlines("MA", dt.date(2023, 3, 14)).deadlines[0]
-    assert deadline.raw_date == dt.date(2026, 3, 14)
-    assert deadline.due == dt.date(2026, 3, 14)
-    federal = [r for r in deadline.readings if r.regime is Regime.FEDERAL and r.role is Role.RULE]
-    assert dt.date(2026, 3, 16) in {r.due for r in federal}
-    assert any("Authorities differ" in w for w in deadline.warnings)
+def test_massachusetts_saturday_extends_when_the_court_is_closed() -> None:
+    """Mahoney v. DeMatteo-Flatiron LLP, 66 Mass. App. Ct. 903 (2006): injury June 5, 2001;
+    the three-year c. 260, § 2A period ended Saturday, June 5, 2004; G. L. c. 4, § 9 with
+    c. 220, § 6 made the Monday, June 7, 2004 complaint timely."""
+    deadline = compute_deadlines("MA", dt.date(2001, 6, 5)).deadlines[0]
+    assert deadline.raw_date == dt.date(2004, 6, 5)
+    assert deadline.due == dt.date(2004, 6, 7)
+    assert {r.due for r in deadline.readings} == {dt.date(2004, 6, 7)}
 
 
 def test_tennessee_longer_period_is_a_reading_not_the_due_date() -> None:
@@ -210,7 +211,7 @@ def test_a_caller_can_use_their_own_rules(tmp_path: Path) -> None:
     mine = tmp_path / "mine.csv"
     mine.write_text(
         rules_path.read_text(encoding="utf-8").replace(
-            "CO,section_1983,rule,any,,,,,2,years", "CO,section_1983,rule,any,,,,,3,years"
+            "CO,section_1983,rule,any,,,,,,2,years", "CO,section_1983,rule,any,,,,,,3,years"
         ),
         encoding="utf-8",
     )

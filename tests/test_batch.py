@@ -65,7 +65,7 @@ def test_every_row_comes_back_in_order_with_its_columns() -> None:
     ]
     out = list(compute_batch(rows, tracks=["section_1983", "local_tort_notice"]))
     assert [r["client"] for r in out] == ["A", "B", "C", "D", "E", "F"]
-    assert out[0]["due_section_1983"] == "2026-03-16"
+    assert out[0]["due_section_1983"] == "2026-03-15"
     assert out[0]["error"] == ""
     assert "Unknown jurisdiction" in out[1]["error"]
     assert "is not a date" in out[2]["error"]
@@ -101,7 +101,7 @@ def test_batch_cli_is_spreadsheet_safe_and_reports_failures(
     assert "1 row(s) could not be computed" in err
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
     assert [r["note"] for r in rows] == ['\'=HYPERLINK("x")', "'@a"]
-    assert rows[0]["due_bivens"] == "2026-03-16"
+    assert rows[0]["due_bivens"] == "2026-03-15"
     assert rows[1]["error"].startswith("Unknown jurisdiction")
     assert list(rows[0]) == [
         "jurisdiction", "incident_date", "note", "due_bivens", "next_track", "next_due",
@@ -154,8 +154,8 @@ def test_compute_formats(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     section = next(r for r in rows if r["track"] == "section_1983")
-    assert section["due"] == "2026-03-16"
-    assert section["days_remaining"] == "439"
+    assert section["due"] == "2026-03-15"
+    assert section["days_remaining"] == "438"
     assert section["status"] == "open"
     code, out, _ = run(capsys, "compute", "CO", "2024-03-15", "--format", "json",
                        "--today", "2025-01-01")  # fmt: skip
@@ -225,7 +225,7 @@ def test_ics_export_is_valid_and_parses_back(
     report = compute_deadlines("CO", dt.date(2024, 3, 15))
     assert len(events) == len(report.deadlines)
     first = next(e for e in events if str(e["summary"]).startswith("section_1983"))
-    assert first.decoded("dtstart") == dt.date(2026, 3, 16)
+    assert first.decoded("dtstart") == dt.date(2026, 3, 15)
     assert "Colorado" in str(first["summary"])
     assert "Colo. Rev. Stat." in str(first["description"])
     triggers = sorted(a.decoded("trigger") for a in first.walk("VALARM"))

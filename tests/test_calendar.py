@@ -7,7 +7,7 @@ import datetime as dt
 import holidays
 import pytest
 
-from qideadlines import CalendarKind, Regime, load_rules
+from qideadlines import CalendarKind, Regime, Scope, load_rules
 from qideadlines._calendar import _easter, parse_date_rule
 from qideadlines._jurisdictions import CODES
 
@@ -90,12 +90,22 @@ def test_saturday_before_1963_did_not_extend_under_rule_6a() -> None:
     assert cal(dt.date(1964, 6, 13)) is not None
 
 
-def test_massachusetts_does_not_extend_a_saturday_in_its_own_courts() -> None:
-    """Mass. G.L. c. 4, § 9 names Sunday and legal holidays, not Saturday."""
+def test_massachusetts_saturday_extends_a_suit_but_only_reads_for_a_state_presentment() -> None:
+    """G. L. c. 220, § 6 treats a Saturday the court is closed as a legal holiday for c. 4,
+    § 9 (Mahoney v. DeMatteo-Flatiron LLP, 66 Mass. App. Ct. 903 (2006)); for a presentment
+    a Saturday extends only where the office is closed that day (c. 41, § 110A), so it is
+    not settled."""
     rules = load_rules()
-    assert rules.calendar("MA", Regime.STATE)(dt.date(2026, 3, 14)) is None
-    assert rules.calendar("MA", Regime.STATE)(dt.date(2026, 3, 15)) is not None
-    assert rules.calendar("MA", Regime.FEDERAL)(dt.date(2026, 3, 14)) is not None
+    suit = rules.calendar("MA", Regime.STATE)(dt.date(2026, 3, 14))
+    assert suit is not None
+    assert suit.settled
+    assert "Mahoney" in suit.authority
+    notice = rules.calendar("MA", Regime.STATE, Scope.NOTICES)(dt.date(2026, 3, 14))
+    assert notice is not None
+    assert not notice.settled
+    sunday = rules.calendar("MA", Regime.STATE, Scope.NOTICES)(dt.date(2026, 3, 15))
+    assert sunday is not None
+    assert sunday.settled
 
 
 def test_massachusetts_patriots_day_closes_both_regimes() -> None:

@@ -26,9 +26,10 @@ def test_compute_text(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "compute", "CO", "2024-03-15")
     assert code == 0
     assert err == ""
-    assert "section_1983: File a § 1983 suit, by Mon 2026-03-16" in out
+    assert "section_1983: File a § 1983 suit, by Sun 2026-03-15" in out
     assert "Colo. Rev. Stat." in out
-    assert "Sunday, March 15, 2026 is Sunday" in out
+    assert "a last day on a weekend or holiday does not move" in out
+    assert "the last day would be Monday, March 16, 2026" in out
     assert out.rstrip().splitlines()[-1] == DISCLAIMER
 
 
@@ -37,7 +38,7 @@ def test_compute_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["deadlines"][0]["track"] == "section_1983"
-    assert data["deadlines"][0]["due"] == "2026-03-16"
+    assert data["deadlines"][0]["due"] == "2026-03-15"
     assert data["jurisdiction"]["code"] == "CO"
 
 

@@ -33,7 +33,7 @@ from qideadlines._data import default_paths
 from qideadlines._jurisdictions import CODES
 from qideadlines._validate import read_rows, write_rows
 
-RULES, CALENDARS, _ = default_paths()
+RULES, CALENDARS, *_ = default_paths()
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -145,6 +145,7 @@ def _row(**changes: str) -> str:
         "track": "section_1983",
         "role": "rule",
         "defendant": "any",
+        "sued": "",
         "locality": "",
         "conduct_from": "",
         "accrual_from": "",
@@ -208,7 +209,7 @@ def test_an_overlapping_window_is_refused(tmp_path: Path) -> None:
 def test_a_gap_between_windows_is_refused(tmp_path: Path) -> None:
     lines = RULES.read_text(encoding="utf-8").splitlines(keepends=True)
     number, wi = next(
-        (i, x) for i, x in enumerate(lines, 1) if x.startswith("WI,section_1983,rule,any,,,2018")
+        (i, x) for i, x in enumerate(lines, 1) if x.startswith("WI,section_1983,rule,any,,,,2018")
     )
     path = _copy_with(tmp_path, wi.replace("2018-04-05", "2018-04-06", 1), number)
     with pytest.raises(RuleDataError, match="gap") as info:
@@ -257,10 +258,10 @@ def test_files_that_cannot_be_read_are_reported(tmp_path: Path) -> None:
 def test_bad_calendar_rows_are_refused(tmp_path: Path) -> None:
     text = CALENDARS.read_text(encoding="utf-8")
     cases = {
-        "CO,computation,,monday,,,x,https://e.org,2026-11-22,high,\n": ("rule", "monday"),
-        "CO,add,,13-45,,,x,https://e.org,2026-11-22,high,\n": ("holiday", "name"),
-        "CO,add,Day,13-45,,,x,https://e.org,2026-11-22,high,\n": ("rule", "date rule"),
-        "CO,remove,Day,,2020-01-02,2020-01-01,x,https://e.org,2026-11-22,high,\n": ("to", "ends"),
+        "CO,computation,,monday,,,,x,,https://e.org,2026-11-22,high,\n": ("rule", "monday"),
+        "CO,add,,13-45,,,,x,,https://e.org,2026-11-22,high,\n": ("holiday", "name"),
+        "CO,add,Day,13-45,,,,x,,https://e.org,2026-11-22,high,\n": ("rule", "date rule"),
+        "CO,remove,Day,,2020-01-02,2020-01-01,,x,,https://e.org,2026-11-22,high,\n": ("to", "ends"),
     }
     for extra, (column, fragment) in cases.items():
         path = tmp_path / "cal.csv"
@@ -338,7 +339,8 @@ def _run_copied_package(
         (package / "data").mkdir()
         shutil.copy(RULES, package / "data" / "state_rules.csv")
         shutil.copy(CALENDARS, package / "data" / "court_calendars.csv")
-        shutil.copy(RULES.with_name("tolling.csv"), package / "data" / "tolling.csv")
+        for name in ("tolling.csv", "state_accrual.csv"):
+            shutil.copy(RULES.with_name(name), package / "data" / name)
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=tmp_path,
@@ -352,7 +354,7 @@ def _run_copied_package(
 def test_packaged_files_load_from_a_wheel_layout(tmp_path: Path) -> None:
     """An installed wheel has the data inside the package; the loader must find it there."""
     code = (
-        "import qideadlines._data as d; r, c, t = d.default_paths(); "
+        "import qideadlines._data as d; r, c, *_ = d.default_paths(); "
         "print(r.parent.parent == __import__('pathlib').Path(d.__file__).parent, "
         "len(d.load_rules()))"
     )
@@ -363,7 +365,7 @@ def test_packaged_files_load_from_a_wheel_layout(tmp_path: Path) -> None:
 
 
 def test_source_checkout_reads_the_top_level_data_folder() -> None:
-    rules, calendars, _ = default_paths()
+    rules, calendars, *_ = default_paths()
     assert rules.parent.name == "data"
     assert calendars.name == "court_calendars.csv"
 

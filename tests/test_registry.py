@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qideadlines import Defendant, Regime, Track, load_rules
+from qideadlines import Defendant, Regime, Scope, Track, load_rules
 from qideadlines._jurisdictions import CODES
 from qideadlines._registry import REGISTRY, SPECS, Kind, RowSource, TollingReach
 
@@ -27,11 +27,16 @@ def test_a_borrowed_track_borrows_one_with_rows_everywhere() -> None:
             assert REGISTRY[spec.borrows].everywhere, spec.track
 
 
-def test_a_notice_never_relies_on_an_extension_alone() -> None:
-    """A notice or claim keeps the reading that extends nothing, beside any other rule."""
+def test_a_notice_rolls_only_under_a_rule_that_reaches_notices() -> None:
+    """A notice or claim is computed with the computation rules that reach notices, never
+    the rules for suits; the FTCA claim (receipt by the agency) keeps the reading that
+    extends nothing."""
     for spec in SPECS:
         if spec.kind in {Kind.NOTICE, Kind.CLAIM}:
-            assert Regime.NONE in spec.regimes, spec.track
+            assert spec.scope is Scope.NOTICES, spec.track
+        else:
+            assert spec.scope is Scope.SUITS, spec.track
+    assert Regime.NONE in REGISTRY[Track.FTCA_CLAIM].regimes
 
 
 def test_tolling_rows_name_only_tracks_that_take_listed_tolling() -> None:

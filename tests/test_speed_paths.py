@@ -45,8 +45,8 @@ def test_prebuilt_rows_equal_the_validated_rows(
     payload = load(target, paths)
     assert payload is not None
     made = rows(payload)
-    fresh = load_rules(paths[0], calendars=paths[1], tolling=paths[2])
-    assert made == (fresh.rows, fresh.calendar_rows, fresh.tolling_rows)
+    fresh = load_rules(paths[0], calendars=paths[1], tolling=paths[2], accrual=paths[3])
+    assert made == (fresh.rows, fresh.calendar_rows, fresh.tolling_rows, fresh.accrual_rows)
     assert all(
         r.period == f.period for r, f in zip(made[0], fresh.rows, strict=True) if r.period_value
     )

@@ -16,6 +16,7 @@ from qideadlines import (
     InvalidFactError,
     Regime,
     Role,
+    RunsFrom,
     Track,
     compute_deadlines,
     load_rules,
@@ -147,11 +148,11 @@ def test_a_city_charter_rule_needs_its_locality() -> None:
     § 101.101's six months; it applies only with the locality."""
     plain = compute_deadlines("TX", dt.date(2024, 3, 15), defendants=["local"])
     notice = next(d for d in plain.deadlines if d.track is Track.LOCAL_TORT_NOTICE)
-    # Six months end on Sunday, Sept 15. No rule settled to reach a notice moves it, so
-    # that Sunday is `due`; the Texas-law reading that moves it to Monday is listed.
+    # Six months end on Sunday, Sept 15. Tex. R. Civ. P. 4 reaches a statute's period, but
+    # whether it reaches a notice is not settled, so that Sunday is `due` and the Monday a
+    # reading.
     assert notice.due == dt.date(2024, 9, 15)
     assert dt.date(2024, 9, 16) in {r.due for r in notice.readings}
-    assert Regime.NONE in {r.regime for r in notice.readings}
     assert any("'tyler'" in w for w in plain.warnings)
     tyler = deadlines("TX", dt.date(2024, 3, 15), defendants=["local"], locality="Tyler")
     assert tyler["local_tort_notice", "local"] == dt.date(2024, 4, 14)  # 30 days: a Sunday
@@ -198,10 +199,16 @@ def test_every_deadline_lands_on_a_day_its_reading_counts(code: str, incident: d
     for deadline in report.deadlines:
         chosen = deadline.readings[0]
         assert deadline.due == chosen.due == min(r.due for r in deadline.readings)
-        calendar = rules.calendar(report.jurisdiction.code, chosen.regime)
+        scope = REGISTRY[deadline.track].scope
+        calendar = rules.calendar(report.jurisdiction.code, chosen.regime, scope)
         settled = not chosen.counts_unsettled_days
         assert roll_forward(chosen.due, calendar, settled_only=settled) == (chosen.due, ())
-        assert deadline.due >= deadline.raw_date >= deadline.start_date
+        assert deadline.due >= deadline.raw_date
+        if deadline.runs_from is RunsFrom.SUIT_DEADLINE:
+            # Counted back from the suit's deadline: the last day to present comes before it.
+            assert deadline.raw_date < deadline.start_date
+        else:
+            assert deadline.raw_date >= deadline.start_date
 
 
 @settings(max_examples=80)

@@ -8,7 +8,7 @@ Example:
     >>> import datetime as dt
     >>> from qideadlines import compute_deadlines
     >>> compute_deadlines("CO", dt.date(2024, 3, 15)).deadlines[0].due
-    datetime.date(2026, 3, 16)
+    datetime.date(2026, 3, 15)
 """
 
 # No `from __future__ import annotations` and no module-level `import importlib`:
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ._batch import compute_batch
     from ._data import load_rules
     from ._enums import (
+        AccrualEvent,
         CalendarKind,
         Claim,
         Confidence,
@@ -38,8 +39,10 @@ if TYPE_CHECKING:
         Regime,
         Role,
         RunsFrom,
+        Scope,
         Status,
         StepKind,
+        Sued,
         TollingEffect,
         TollingKind,
         Track,
@@ -65,7 +68,7 @@ if TYPE_CHECKING:
         Reading,
         Step,
     )
-    from ._rows import CalendarRow, JurisdictionRules, RuleRow, TollingRow
+    from ._rows import AccrualRow, CalendarRow, JurisdictionRules, RuleRow, TollingRow
     from ._ruleset import RuleSet
 
 __all__ = [
@@ -73,6 +76,8 @@ __all__ = [
     "DUE_SOON_DAYS",
     "EARLIEST_INCIDENT",
     "LATEST_INCIDENT",
+    "AccrualEvent",
+    "AccrualRow",
     "CalendarKind",
     "CalendarRow",
     "Claim",
@@ -99,9 +104,11 @@ __all__ = [
     "RuleRow",
     "RuleSet",
     "RunsFrom",
+    "Scope",
     "Status",
     "Step",
     "StepKind",
+    "Sued",
     "TollingEffect",
     "TollingKind",
     "TollingRow",
@@ -128,7 +135,9 @@ _HOME: "Final[dict[str, str]]" = {
     "load_rules": "._data",
     "RuleSet": "._ruleset",
     "compute_batch": "._batch",
-    **dict.fromkeys(("CalendarRow", "JurisdictionRules", "RuleRow", "TollingRow"), "._rows"),
+    **dict.fromkeys(
+        ("AccrualRow", "CalendarRow", "JurisdictionRules", "RuleRow", "TollingRow"), "._rows"
+    ),
     **dict.fromkeys(
         (
             "DISCLAIMER",

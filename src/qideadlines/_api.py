@@ -7,7 +7,7 @@ import functools
 from collections.abc import Iterable
 
 from ._data import load_rules
-from ._enums import Claim, Defendant, Track
+from ._enums import Claim, Defendant, Sued, Track
 from ._errors import InvalidFactError
 from ._explain import deadline
 from ._inputs import (
@@ -21,7 +21,7 @@ from ._jurisdictions import CIRCUITS, CODES, NAMES
 from ._models import Deadline, DeadlineReport, Jurisdiction
 from ._notes import REPORT_WARNINGS, fact_notes, immunity_summary, report_notes
 from ._periods import status_on
-from ._readings import compute
+from ._readings import Computation, compute
 from ._rows import JurisdictionRules
 from ._ruleset import RuleSet
 
@@ -82,6 +82,9 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
     exhaustion_start: dt.date | None = None,
     exhaustion_end: dt.date | None = None,
     prisoner: bool = False,
+    release_date: dt.date | None = None,
+    notice_date: dt.date | None = None,
+    sued: Iterable[Sued | str] | Sued | str | None = None,
     today: dt.date | None = None,
     tracks: Iterable[Track | str] | None = None,
     rules: RuleSet | None = None,
@@ -126,6 +129,17 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
         exhaustion_end: the day the grievance process ended.
         prisoner: the person is in prison: the report explains the mailbox
             rule and PLRA exhaustion.
+        release_date: the day the person was released from custody; where a
+            state dates a false-imprisonment claim from release, its state-law
+            periods run from it.
+        notice_date: the day a notice of claim was presented; suit periods
+            that run from the claim's presentation are computed only when it
+            is given.
+        sued: who is sued, ``"officers"`` (individual officers) or
+            ``"government"`` (the city, county or state body), or both (the
+            default); a period that reaches only one of them, such as
+            Colorado's one year for suits against law-enforcement officers,
+            applies only where that one is sued.
         today: the date to count days remaining from; each deadline then has
             ``days_remaining`` and a ``status`` (expired, due soon within
             `DUE_SOON_DAYS`, open). The library never reads the clock.
@@ -152,7 +166,7 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
     Example:
         >>> report = compute_deadlines("CO", dt.date(2024, 3, 15), defendants=["local"])
         >>> report.deadlines[0].track, report.deadlines[0].due
-        (<Track.SECTION_1983: 'section_1983'>, datetime.date(2026, 3, 16))
+        (<Track.SECTION_1983: 'section_1983'>, datetime.date(2026, 3, 15))
     """
     rules_ = ruleset(rules)
     code = rules_.code(jurisdiction)
@@ -171,6 +185,9 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
         exhaustion_start=exhaustion_start,
         exhaustion_end=exhaustion_end,
         prisoner=prisoner,
+        release_date=release_date,
+        notice_date=notice_date,
+        sued=sued,
     )
     wanted = parse_tracks(tracks)
     when = None if today is None else require_date(today, "today", earliest=dt.date(1900, 1, 1))
@@ -191,7 +208,16 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
         today=when,
         deadlines=tuple(deadlines),
         immunity=immunity_summary(deadlines, NAMES[code]),
-        warnings=(*REPORT_WARNINGS, *fact_notes(facts), *notes),
+        warnings=(*REPORT_WARNINGS, *fact_notes(facts, _dates_used(done)), *notes),
+    )
+
+
+def _dates_used(done: Computation) -> frozenset[str]:
+    """The keywords of the dates some period was counted from."""
+    return frozenset(
+        "notice_date" if start.kind == "notice" else start.kind
+        for track in done.tracks
+        for start in track.starts
     )
 
 

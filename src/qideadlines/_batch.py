@@ -29,7 +29,7 @@ from ._inputs import (
 from ._models import DeadlineReport
 from ._names import DATE_FACTS
 from ._periods import status_on
-from ._readings import plan_for, roll_dues
+from ._plan import plan_for, roll_dues
 from ._ruleset import RuleSet
 
 __all__ = [
@@ -43,7 +43,15 @@ __all__ = [
 
 #: Input columns the batch understands besides the two it requires: the keywords of
 #: `compute_deadlines`, with ``defendant`` for its ``defendants``.
-FACT_COLUMNS: Final = ("defendant", "locality", "claim", *DATE_FACTS, "prisoner", "today")
+FACT_COLUMNS: Final = (
+    "defendant",
+    "sued",
+    "locality",
+    "claim",
+    *DATE_FACTS,
+    "prisoner",
+    "today",
+)
 #: Columns every output row gains after the input's own, besides one per track.
 BATCH_COLUMNS: Final = ("next_track", "next_due", "days_remaining", "error")
 _FACTS: Final = frozenset(FACT_COLUMNS) - {"today"}
@@ -243,7 +251,7 @@ def compute_batch(
         >>> rows = [{"jurisdiction": "CO", "incident_date": "2024-03-15"},
         ...         {"jurisdiction": "XX", "incident_date": "2024-03-15"}]
         >>> [r["due_section_1983"] for r in compute_batch(rows, tracks=["section_1983"])]
-        ['2026-03-16', '']
+        ['2026-03-15', '']
     """
     wanted = parse_tracks(tracks)
     rules_ = ruleset(rules)

@@ -28,7 +28,7 @@ from ._authorities import (
     PRESIDENTIAL_CLOSURE,
     STATE_HOLIDAY_IN_FEDERAL_COURT,
 )
-from ._enums import CalendarKind, Confidence, Regime
+from ._enums import CalendarKind, Confidence, Regime, Scope
 from ._models import ClosedDay
 from ._periods import MAX_ROLL
 from ._rows import CalendarRow
@@ -216,6 +216,12 @@ _Reason = tuple[str, str, bool]
 _REASONS: dict[_Reason, _Reason] = {}
 
 
+def _unsettled(reason: _Reason) -> _Reason:
+    """The same reason, its closure not settled (the rule itself is not)."""
+    found = (reason[0], reason[1], False)
+    return _REASONS.setdefault(found, found)
+
+
 class LastDayRule(NamedTuple):
     """A computation rule, parsed: which days move a last day, over which window."""
 
@@ -224,20 +230,35 @@ class LastDayRule(NamedTuple):
     saturday: _Reason | None
     sunday: _Reason | None
     holiday: bool
+    #: Whether the rule settles that a holiday moves the last day (else only a reading).
+    holiday_settled: bool
     citation: str
 
     @classmethod
     def parse(cls, row: CalendarRow) -> "LastDayRule":
-        """Read a ``computation`` row's day words once."""
-        words = frozenset(row.rule.split())
-        settled = row.confidence is Confidence.HIGH
+        """Read a ``computation`` row's day words once.
+
+        A word ending in ``?`` (``saturday?``) names a day the rule may extend
+        but on which the authorities are not settled: it gives a later reading,
+        never the date to act by.
+        """
+        words = {w.rstrip("?"): w.endswith("?") for w in row.rule.split()}
+        high = row.confidence is Confidence.HIGH
+        citation = f"{row.citation}, as applied in {row.case}" if row.case else row.citation
+
+        def reason(word: str, name: str) -> _Reason | None:
+            if word not in words:
+                return None
+            return (name, citation, high and not words[word])
+
         return cls(
             start=row.from_,
             end=row.to,
-            saturday=("Saturday", row.citation, settled) if "saturday" in words else None,
-            sunday=("Sunday", row.citation, settled) if "sunday" in words else None,
+            saturday=reason("saturday", "Saturday"),
+            sunday=reason("sunday", "Sunday"),
             holiday="holiday" in words,
-            citation=row.citation,
+            holiday_settled=high and not words.get("holiday", False),
+            citation=citation,
         )
 
     def covers(self, day: dt.date) -> bool:
@@ -277,14 +298,24 @@ class CourtCalendar:
         "code",
         "regime",
         "rows",
+        "scope",
     )
 
-    def __init__(self, code: str, regime: Regime, rows: tuple[CalendarRow, ...]) -> None:
+    def __init__(
+        self,
+        code: str,
+        regime: Regime,
+        rows: tuple[CalendarRow, ...],
+        scope: Scope = Scope.SUITS,
+    ) -> None:
         self.code = code
         self.regime = regime
         self.rows = rows
+        self.scope = scope
         self._rules = tuple(
-            LastDayRule.parse(r) for r in rows if r.kind is CalendarKind.COMPUTATION
+            LastDayRule.parse(r)
+            for r in rows
+            if r.kind is CalendarKind.COMPUTATION and r.reaches(scope)
         )
         only = self._rules[0] if len(self._rules) == 1 else None
         self._only = only if only is not None and only.start is only.end is None else None
@@ -316,13 +347,19 @@ class CourtCalendar:
     def computation(self, day: dt.date) -> str:
         """Cite the rule that decides whether a last day on `day` moves.
 
+        A rule under which no day moves a last day says so.
+
         Example:
             >>> from qideadlines import load_rules
-            >>> load_rules().calendar("MA", Regime.STATE).computation(dt.date(2026, 3, 14))
-            'Mass. G.L. c. 4, § 9'
+            >>> load_rules().calendar("OK", Regime.STATE).computation(dt.date(2026, 3, 14))
+            'Okla. Stat. tit. 25, § 82.1(A), (C)'
         """
         rule = self.rule(day)
-        return rule.citation if rule is not None else ""
+        if rule is None:
+            return ""
+        if rule.saturday is rule.sunday is None and not rule.holiday:
+            return f"a last day on a weekend or holiday does not move: {rule.citation}"
+        return rule.citation
 
     def reason(self, day: dt.date) -> _Reason | None:
         """Why a last day on `day` is moved (name, authority, settled), or None."""
@@ -336,7 +373,9 @@ class CourtCalendar:
                 year = self._years[day.year] = self._build_year(day.year)
             holiday = year.get(day)
             if holiday is not None and holiday[2]:
-                return holiday
+                if rule.holiday_settled:
+                    return holiday
+                holiday = _unsettled(holiday)
         weekday = day.weekday()
         if weekday == _SATURDAY:
             return rule.saturday or holiday
@@ -408,7 +447,7 @@ class CourtCalendar:
         for reason, start in ((rule.saturday, offset), (rule.sunday, offset + 1)):
             if reason is not None and reason[2]:
                 closed.update(range(first + start % 7, first + count, 7))
-        if rule.holiday:
+        if rule.holiday and rule.holiday_settled:
             for year in {dt.date.fromordinal(first).year, last.year}:
                 # Not kept: the table is all a batch needs of the year, and a report
                 # that needs the reasons builds them again.
@@ -465,7 +504,7 @@ class CourtCalendar:
             kept = [n for n in names if not self._removed(self.code, n, day)]
             if not kept:
                 continue
-            statute = next((r for r in statutes if r.applies_to(day)), None)
+            statute = next((r for r in statutes if r.covers(day)), None)
             days[day] = (
                 "; ".join(kept),
                 prefix + (statute.citation if statute else "holidays package list"),
@@ -473,7 +512,7 @@ class CourtCalendar:
             )
         for dated in self._add:
             when = dated.when(year)
-            if when is not None and dated.row.applies_to(when) and when not in days:
+            if when is not None and dated.row.covers(when) and when not in days:
                 days[when] = (
                     dated.row.holiday,
                     prefix + dated.row.citation,
@@ -485,14 +524,17 @@ class CourtCalendar:
         # Removing a holiday removes its observed day too; a row may also name
         # the observed day alone (a state that does not move Saturday holidays).
         base = name.removesuffix(_OBSERVED)
-        return any(r.holiday in {name, base} and r.applies_to(day) for r in self._remove[owner])
+        return any(r.holiday in {name, base} and r.covers(day) for r in self._remove[owner])
 
 
-def build_calendar(code: str, regime: Regime, rows: tuple[CalendarRow, ...]) -> CourtCalendar:
-    """Build the calendar of `code` under `regime` from the calendar rows.
+def build_calendar(
+    code: str, regime: Regime, rows: tuple[CalendarRow, ...], scope: Scope = Scope.SUITS
+) -> CourtCalendar:
+    """Build the calendar of `code` under `regime` for deadlines of `scope`.
 
     `rows` holds the jurisdiction's own rows and, for the federal regime, the
-    ``US`` rows.
+    ``US`` rows. Only the computation rows that reach `scope` decide which
+    days move a last day.
 
     Example:
         >>> from qideadlines import load_rules
@@ -502,10 +544,10 @@ def build_calendar(code: str, regime: Regime, rows: tuple[CalendarRow, ...]) -> 
     """
     own = tuple(r for r in rows if r.jurisdiction == code)
     if regime is Regime.NONE:
-        return CourtCalendar(code, regime, ())
+        return CourtCalendar(code, regime, (), scope)
     if regime is Regime.FEDERAL:
         us = tuple(r for r in rows if r.jurisdiction == "US")
         # Weekends follow the federal rule; the state's rows still supply its holidays.
         federal_rows = us + tuple(r for r in own if r.kind is not CalendarKind.COMPUTATION)
-        return CourtCalendar(code, regime, federal_rows)
-    return CourtCalendar(code, regime, own)
+        return CourtCalendar(code, regime, federal_rows, scope)
+    return CourtCalendar(code, regime, own, scope)

@@ -75,7 +75,7 @@ _CLAIMS: Final = (
 
 
 #: `compute_deadlines` keywords whose flag is the keyword with dashes (--denial-date ...).
-_FACTS: Final = ("locality", "claim", *DATE_FACTS, "prisoner")
+_FACTS: Final = ("locality", "claim", *DATE_FACTS, "prisoner", "sued")
 
 
 def _add_accrual(parser: argparse.ArgumentParser) -> None:
@@ -100,6 +100,14 @@ def _add_accrual(parser: argparse.ArgumentParser) -> None:
             "for heck-deferred: the day the conviction was reversed, expunged or invalidated",
         ),
         (
+            "--release-date",
+            "the day the person was released from custody (some state claims run from it)",
+        ),
+        (
+            "--notice-date",
+            "the day a notice of claim was presented (suit periods that run from it)",
+        ),
+        (
             "--accrual-date",
             "an accrual date you assert (e.g. the discovery rule); replaces the claim's own rule",
         ),
@@ -113,6 +121,13 @@ def _add_accrual(parser: argparse.ArgumentParser) -> None:
         "--prisoner",
         action="store_true",
         help="the person is in prison: explain the mailbox rule and PLRA exhaustion",
+    )
+    parser.add_argument(
+        "--sued",
+        default=None,
+        metavar="WHO",
+        help="who is sued: officers, government, or officers,government (default both; "
+        "some periods reach only one)",
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = [
+    "AccrualEvent",
     "CalendarKind",
     "Claim",
     "Confidence",
@@ -17,8 +18,10 @@ __all__ = [
     "Regime",
     "Role",
     "RunsFrom",
+    "Scope",
     "Status",
     "StepKind",
+    "Sued",
     "TollingEffect",
     "TollingKind",
     "Track",
@@ -56,12 +59,24 @@ class Claim(StrEnum):
     HECK_DEFERRED = "heck-deferred"
 
 
+class AccrualEvent(StrEnum):
+    """The event from which a state-law claim's period runs, by the state's law."""
+
+    INCIDENT = "incident"
+    LEGAL_PROCESS = "legal_process"  # held pursuant to legal process (arraignment, bound over)
+    RELEASE = "release"  # released from custody
+    FAVORABLE_TERMINATION = "favorable_termination"  # the prosecution ended in the person's favor
+    CONVICTION_INVALIDATED = "conviction_invalidated"  # the conviction was set aside
+
+
 class TollingKind(StrEnum):
     """The disability a row of ``tolling.csv`` is about."""
 
     MINORITY = "minority"
     INCAPACITY = "incapacity"
     IMPRISONMENT = "imprisonment"
+    #: The person was charged with a crime arising from the incident (e.g. Cal. Gov. Code § 945.3).
+    CHARGES = "charges"
 
 
 class TollingEffect(StrEnum):
@@ -105,6 +120,13 @@ class Defendant(StrEnum):
     ANY = "any"
 
 
+class Sued(StrEnum):
+    """Who is sued on a state-law claim: some periods reach only one of them."""
+
+    OFFICERS = "officers"  # individual officers, sued personally
+    GOVERNMENT = "government"  # the city, county, state or agency itself
+
+
 class RunsFrom(StrEnum):
     """The event a period is counted from."""
 
@@ -112,6 +134,9 @@ class RunsFrom(StrEnum):
     ACCRUAL = "accrual"
     DENIAL = "denial"
     PRESENTATION = "presentation"
+    #: Counted back from the suit's deadline: the last day to present a claim so
+    #: that the wait before suit ends by then (a presentment with no deadline of its own).
+    SUIT_DEADLINE = "suit_deadline"
 
 
 class Immunity(StrEnum):
@@ -161,6 +186,18 @@ class CalendarKind(StrEnum):
     REMOVE = "remove"
     ADD = "add"
     CLOSURE = "closure"
+
+
+class Scope(StrEnum):
+    """The deadlines a computation rule reaches.
+
+    `suits`: periods for filing suit (statutes of limitations). `notices`:
+    deadlines to give a notice of claim or present a claim to a government.
+    A rule row with no scope reaches both.
+    """
+
+    SUITS = "suits"
+    NOTICES = "notices"
 
 
 class Status(StrEnum):

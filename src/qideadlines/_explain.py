@@ -24,6 +24,7 @@ from ._authorities import (
     WALLACE,
 )
 from ._enums import (
+    AccrualEvent,
     Confidence,
     Immunity,
     PeriodUnit,
@@ -31,19 +32,33 @@ from ._enums import (
     Role,
     RunsFrom,
     StepKind,
+    Sued,
     TollingEffect,
 )
 from ._inputs import Facts
 from ._jurisdictions import CIRCUITS, NAMES
 from ._models import ClosedDay, Deadline, Reading, Step
 from ._notes import plra_law
-from ._periods import add_period
-from ._readings import DayReading, TrackDates
+from ._readings import DayReading, TrackDates, raw_day
 from ._registry import Accrual, ImmunityPolicy, Kind, PeriodSource, TollingReach, TrackSpec
 from ._rows import RuleRow
+from ._select import EVENT_FACT, Start
 from ._text import long_date
 
 __all__ = ["deadline"]
+
+#: The events state law may date a claim's accrual from, in words.
+_EVENT_WORDS: Final = {
+    "legal_process_date": "the day the person was held pursuant to legal process",
+    "release_date": "the day the person was released from custody",
+    "favorable_termination_date": "the day the prosecution ended in the person's favor",
+    "conviction_invalidated_date": "the day the conviction was set aside",
+}
+#: Who a row reaching only some defendants reaches, in words.
+_SUED_WORDS: Final = {
+    Sued.OFFICERS: "individual officers sued personally",
+    Sued.GOVERNMENT: "the government body itself",
+}
 
 #: How a period in each unit is counted, in words.
 _METHOD_WORDS: Final = {
@@ -120,12 +135,45 @@ def _accrual_words(accrual: FederalAccrual) -> tuple[str, str]:
     return f"The claim accrued on {when}, {rule.event}.", str(rule.authority)
 
 
-def _start_step(spec: TrackSpec, reading: DayReading, accrual: FederalAccrual | None) -> Step:
+def _start_of(dates: TrackDates, reading: DayReading) -> Start | None:
+    return next(
+        (
+            start
+            for (row, day), start in zip(dates.rows, dates.starts, strict=False)
+            if row is reading.row and day == reading.start
+        ),
+        None,
+    )
+
+
+def _start_step(  # noqa: PLR0913, PLR0917 - the parts of one start
+    spec: TrackSpec,
+    reading: DayReading,
+    accrual: FederalAccrual | None,
+    start: Start | None,
+    facts: Facts,
+    name: str,
+) -> Step:
     row = reading.row
     when = long_date(reading.start)
     authority = row.citation
-    if row.runs_from is RunsFrom.DENIAL:
+    kind = start.kind if start is not None else ""
+    law = start.law if start is not None else None
+    if row.runs_from is RunsFrom.SUIT_DEADLINE:
+        text = (
+            f"The suit must be brought by {when} (before any weekend or holiday moves it), "
+            f"and the claim must be presented at least {row.period} before suit may be filed."
+        )
+    elif row.runs_from is RunsFrom.DENIAL:
         text = f"The period runs from {when}, the date the claim was denied (as given)."
+    elif row.runs_from is RunsFrom.PRESENTATION:
+        text = f"The period runs from {when}, the date the claim was presented (as given)."
+    elif law is not None and kind in _EVENT_WORDS:
+        text = (
+            f"The period runs from {_EVENT_WORDS[kind]}, {when}: under {name} law a "
+            f"{facts.claim.value} claim accrues then."
+        )
+        authority = f"{law.citation}; {law.case}" if law.case else law.citation
     elif spec.accrual is Accrual.FEDERAL:
         if accrual is not None:
             text, authority = _accrual_words(accrual)
@@ -168,7 +216,15 @@ def _period_step(spec: TrackSpec, name: str, row: RuleRow) -> Step:
 
 def _raw_step(reading: DayReading) -> Step:
     row = reading.row
-    raw = add_period(reading.start, row.period)
+    raw = raw_day(row, reading.start)
+    if row.runs_from is RunsFrom.SUIT_DEADLINE:
+        return Step.model_construct(
+            kind=StepKind.RAW_DATE,
+            date=raw,
+            text=f"{row.period} before {long_date(reading.start)} is {long_date(raw)}; the "
+            "claim must be presented by then, and a later weekend or holiday does not move it.",
+            authority=row.citation,
+        )
     return Step.model_construct(
         kind=StepKind.RAW_DATE,
         date=raw,
@@ -210,9 +266,50 @@ def _tolled_step(dates: TrackDates, tolled: Tolled) -> Step:
     )
 
 
+def _state_accrual_warnings(dates: TrackDates, facts: Facts, name: str) -> list[str]:
+    """Where the state's own accrual rule for the claim kind was not used, say why."""
+    found = []
+    for start in dates.starts:
+        law = start.law
+        if law is None or start.kind != "incident" or law.event is AccrualEvent.INCIDENT:
+            continue
+        fact = EVENT_FACT[law.event]
+        words = _EVENT_WORDS.get(fact or "", "a later event")
+        cited = f"{law.citation}; {law.case}" if law.case else law.citation
+        if law.confidence is Confidence.HIGH:
+            found.append(
+                f"Under {name} law a {facts.claim.value} claim accrues on {words} ({cited}); "
+                f"give {fact} to count from it. The date shown counts from the incident, the "
+                "earliest day it can be."
+            )
+        else:
+            found.append(
+                f"{name} law may date a {facts.claim.value} claim from {words} ({cited}; "
+                f"{law.confidence} confidence); the date shown counts from the incident."
+            )
+    return list(dict.fromkeys(found))
+
+
+def _sued_warnings(dates: TrackDates, facts: Facts) -> list[str]:
+    """Name the fact that would lift a reading that reaches only some defendants."""
+    if facts.sued_given:
+        return []
+    return list(
+        dict.fromkeys(
+            f"{row.citation} ({row.period}) reaches only suits against "
+            f"{_SUED_WORDS[row.sued]}; the date shown assumes they are sued. If they are not, "
+            "say who is (sued='officers' or sued='government') to see the date without it."
+            for row, _ in dates.rows
+            if row.sued is not None
+        )
+    )
+
+
 def _accrual_warnings(dates: TrackDates, facts: Facts, incident: dt.date, name: str) -> list[str]:
     """Say what the start date relies on, and where a later start may apply."""
     accrual = facts.accrual
+    if any(start.law is not None for start in dates.starts):
+        return _state_accrual_warnings(dates, facts, name)
     if accrual is None or accrual.date == incident:
         return []
     if dates.from_incident_due is not None:
@@ -352,8 +449,8 @@ def _warnings(dates: TrackDates, name: str, readings: tuple[DayReading, ...]) ->
         )
     unsettled = {d.date: d for r in readings for d in r.passed if not d.settled}
     warnings.extend(
-        f"{long_date(day.date)} ({day.name}) may be a day courts are closed ({day.authority}), "
-        "but that is not settled, so the date to act by does not rely on it."
+        f"{long_date(day.date)} ({day.name}) may move the last day ({day.authority}), but that "
+        "is not settled, so the date to act by does not rely on it."
         for day in sorted(unsettled.values(), key=lambda d: d.date)
     )
     for used, _ in dates.rows:
@@ -383,7 +480,7 @@ def deadline(dates: TrackDates, code: str, incident: dt.date, facts: Facts) -> D
         >>> from qideadlines._readings import compute
         >>> done = compute(load_rules(), "CO", dt.date(2024, 3, 15), Facts())
         >>> deadline(done.tracks[0], "CO", dt.date(2024, 3, 15), Facts()).explanation[-1].date
-        datetime.date(2026, 3, 16)
+        datetime.date(2026, 3, 15)
     """
     name = NAMES[code]
     spec = dates.spec
@@ -392,9 +489,14 @@ def deadline(dates: TrackDates, code: str, incident: dt.date, facts: Facts) -> D
     labels = [_label(r, name, code, many=many) for r in readings]
     chosen = readings[0]
     extra = _accrual_warnings(dates, facts, incident, name)
+    extra += _sued_warnings(dates, facts)
     extra += _tolling_warnings(dates, facts, name)
     extra += _exhaustion_warning(dates, code)
-    steps = [_start_step(spec, chosen, facts.accrual), _period_step(spec, name, chosen.row)]
+    start = _start_of(dates, chosen)
+    steps = [
+        _start_step(spec, chosen, facts.accrual, start, facts, name),
+        _period_step(spec, name, chosen.row),
+    ]
     steps.append(_raw_step(chosen))
     if dates.tolled is not None:
         steps.append(_tolled_step(dates, dates.tolled))
@@ -430,7 +532,7 @@ def deadline(dates: TrackDates, code: str, incident: dt.date, facts: Facts) -> D
         due=chosen.due,
         start_date=chosen.start,
         runs_from=row.runs_from or RunsFrom.ACCRUAL,
-        raw_date=add_period(chosen.start, row.period),
+        raw_date=raw_day(row, chosen.start),
         period=row.period,
         rule=row.provenance,
         qualified_immunity=_immunity(spec, row),

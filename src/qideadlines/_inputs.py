@@ -12,14 +12,14 @@ from collections.abc import Iterable, Mapping
 from typing import Final, NamedTuple
 
 from ._accrual import FederalAccrual, federal_accrual
-from ._authorities import ACCRUAL
-from ._enums import Claim, Defendant, Track
+from ._enums import Claim, Defendant, Sued, Track
 from ._errors import DateOutOfRangeError, InvalidDateError, InvalidFactError, MissingFactError
 from ._names import DATE_FACTS
 
 __all__ = [
     "EARLIEST_INCIDENT",
     "EVERYONE",
+    "EVERY_SUED",
     "LATEST_INCIDENT",
     "Facts",
     "cell_date",
@@ -27,6 +27,7 @@ __all__ = [
     "make_facts",
     "parse_claim",
     "parse_defendants",
+    "parse_sued",
     "parse_tracks",
     "require_date",
 ]
@@ -36,6 +37,8 @@ EARLIEST_INCIDENT: Final = dt.date(1950, 1, 1)
 LATEST_INCIDENT: Final = dt.date(2100, 12, 31)
 #: Every kind of defendant a caller can name.
 EVERYONE: Final = frozenset({Defendant.LOCAL, Defendant.STATE, Defendant.FEDERAL})
+#: Both: individual officers and the government body (what is assumed unless said).
+EVERY_SUED: Final = frozenset(Sued)
 
 _TRUE: Final = frozenset({"yes", "y", "true", "1"})
 _FALSE: Final = frozenset({"", "no", "n", "false", "0"})
@@ -46,9 +49,10 @@ class Facts(NamedTuple):
     """What the caller said about the incident beyond its place and date, checked.
 
     ``accrual`` is when the federal claim accrued (None: on the incident date,
-    as an excessive-force claim does); ``unused`` names event dates given that
-    the claim kind does not use; ``claim_given`` is whether the caller named a
-    claim kind or an accrual date.
+    as an excessive-force claim does); ``events`` the dated events given, by
+    keyword (``legal_process_date`` ...); ``claim_given`` is whether the caller
+    named a claim kind or an accrual date; ``sued`` who is sued (both kinds
+    unless the caller said, ``sued_given``).
     """
 
     defendants: frozenset[Defendant] = EVERYONE
@@ -58,13 +62,20 @@ class Facts(NamedTuple):
     birth_date: dt.date | None = None
     exhaustion: tuple[dt.date, dt.date] | None = None
     prisoner: bool = False
-    unused: tuple[str, ...] = ()
+    events: tuple[tuple[str, dt.date], ...] = ()
     claim_given: bool = True
+    notice_date: dt.date | None = None
+    sued: frozenset[Sued] = EVERY_SUED
+    sued_given: bool = False
 
     @property
     def claim(self) -> Claim:
         """The claim kind; excessive force where none was given."""
         return self.accrual.claim if self.accrual is not None else Claim.EXCESSIVE_FORCE
+
+    def event(self, name: str) -> dt.date | None:
+        """The date given for one event keyword, if any."""
+        return next((day for key, day in self.events if key == name), None)
 
 
 def require_date(
@@ -165,6 +176,37 @@ def parse_defendants(value: object) -> frozenset[Defendant]:
     return frozenset(found)
 
 
+def parse_sued(value: object) -> frozenset[Sued] | None:
+    """Who is sued: individual officers, the government body, or both; None if not said.
+
+    Raises:
+        InvalidFactError: a value that is neither ``officers`` nor ``government``.
+
+    Example:
+        >>> sorted(parse_sued("officers"))
+        [<Sued.OFFICERS: 'officers'>]
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    items: list[object]
+    if isinstance(value, str):
+        items = [v for v in _SPLIT.split(value.strip()) if v]
+    elif isinstance(value, Iterable):
+        items = list(value)
+    else:
+        items = [value]
+    found: set[Sued] = set()
+    for item in items:
+        try:
+            if not isinstance(item, str):
+                raise ValueError(item)  # noqa: TRY004, TRY301 - one message for every wrong value
+            found.add(Sued(item.strip().lower()))
+        except ValueError:
+            msg = f"sued {item!r} is not one of 'officers' or 'government'."
+            raise InvalidFactError(msg, facts=("sued",)) from None
+    return frozenset(found) or None
+
+
 def parse_tracks(value: object) -> tuple[Track, ...]:
     """Track ids in the library's order; every track by default.
 
@@ -229,6 +271,9 @@ def make_facts(  # noqa: PLR0913 - each keyword is one documented fact of comput
     exhaustion_start: object = None,
     exhaustion_end: object = None,
     prisoner: object = False,
+    release_date: object = None,
+    notice_date: object = None,
+    sued: object = None,
 ) -> Facts:
     """Check the facts of `compute_deadlines` once.
 
@@ -250,6 +295,7 @@ def make_facts(  # noqa: PLR0913 - each keyword is one documented fact of comput
         "conviction_invalidated_date": _after_incident(
             conviction_invalidated_date, "conviction_invalidated_date", incident
         ),
+        "release_date": _after_incident(release_date, "release_date", incident),
     }
     accrual = federal_accrual(
         kind, incident, events, _after_incident(accrual_date, "accrual_date", incident)
@@ -260,6 +306,7 @@ def make_facts(  # noqa: PLR0913 - each keyword is one documented fact of comput
         if birth > incident:
             msg = f"birth_date {birth.isoformat()} is after the incident {incident.isoformat()}."
             raise DateOutOfRangeError(msg, facts=("birth_date",))
+    who = parse_sued(sued)
     if (exhaustion_start is None) != (exhaustion_end is None):
         msg = "give both exhaustion_start and exhaustion_end."
         raise MissingFactError(msg, facts=("exhaustion_start", "exhaustion_end"))
@@ -280,12 +327,11 @@ def make_facts(  # noqa: PLR0913 - each keyword is one documented fact of comput
         birth_date=birth,
         exhaustion=exhaustion,
         prisoner=_prisoner(prisoner),
-        unused=tuple(
-            name
-            for name, day in events.items()
-            if day is not None and (accrual.given or ACCRUAL[kind].fact != name)
-        ),
+        events=tuple((name, day) for name, day in events.items() if day is not None),
         claim_given=claim is not None or accrual_date is not None,
+        notice_date=_after_incident(notice_date, "notice_date", incident),
+        sued=who or EVERY_SUED,
+        sued_given=who is not None,
     )
 
 
@@ -353,6 +399,8 @@ def cell_facts(row: Mapping[str, object]) -> dict[str, object]:
     if isinstance(defendants, str):
         defendants = defendants.strip() or None
     kwargs["defendants"] = defendants
+    sued = row.get("sued")
+    kwargs["sued"] = (sued.strip() or None) if isinstance(sued, str) else sued
     kwargs["locality"] = _cell_text(row.get("locality"))
     kwargs["claim"] = _cell_text(row.get("claim")) or None
     kwargs["prisoner"] = _cell_flag(row.get("prisoner"), "prisoner")

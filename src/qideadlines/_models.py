@@ -182,7 +182,10 @@ class Deadline(BaseModel):
     action: str = Field(description="What must be done by the date.")
     defendant: Defendant = Field(description="Whom the deadline concerns ('any': every kind).")
     due: dt.date = Field(description="The date to act by: the earliest reading.")
-    start_date: dt.date = Field(description="The day the period of `due` is counted from.")
+    start_date: dt.date = Field(
+        description="The day the period of `due` is counted from (for a presentment counted back "
+        "from a suit deadline, that deadline)."
+    )
     runs_from: RunsFrom = Field(description="The event the period is counted from.")
     raw_date: dt.date = Field(description="The period's last day before tolling and rolling.")
     period: Period = Field(description="The period of the rule that gives `due`.")

@@ -22,6 +22,8 @@ DATE_FACTS: Final = (
     "birth_date",
     "exhaustion_start",
     "exhaustion_end",
+    "release_date",
+    "notice_date",
 )
 
 #: Each keyword's batch column where the two differ.

@@ -22,7 +22,7 @@ from ._enums import Claim, Confidence, Immunity, Role, TollingEffect, TollingKin
 from ._inputs import Facts
 from ._jurisdictions import CIRCUITS, NAMES
 from ._models import Deadline
-from ._readings import Computation, Skip, SkipReason
+from ._readings import Computation
 from ._registry import (
     REGISTRY,
     SPECS,
@@ -33,6 +33,7 @@ from ._registry import (
     TollingReach,
 )
 from ._ruleset import RuleSet
+from ._select import Skip, SkipReason
 
 __all__ = ["REPORT_WARNINGS", "fact_notes", "immunity_summary", "plra_law", "report_notes"]
 
@@ -56,20 +57,33 @@ def claim_note() -> str:
     )
 
 
-def fact_notes(facts: Facts) -> list[str]:
-    """Notes on the facts given: the claim kind assumed, dates the claim does not use.
+def fact_notes(facts: Facts, used: frozenset[str] = frozenset()) -> list[str]:
+    """Notes on the facts given: the claim kind assumed, dates nothing here uses.
+
+    Args:
+        facts: the facts checked.
+        used: the keywords of the dates some period was counted from (the
+            federal accrual event, a state accrual event, ``notice_date``).
 
     Example:
         >>> fact_notes(Facts(claim_given=False))[0].startswith("Dates assume")
         True
     """
     notes = [] if facts.claim_given else [claim_note()]
-    given = facts.accrual is not None and facts.accrual.given
+    accrual = facts.accrual
+    given = accrual is not None and accrual.given
+    federal = None if given else ACCRUAL[facts.claim].fact
     notes.extend(
-        f"{name} is not used: the {facts.claim.value} claim's accrual does not turn on it"
+        f"{name} is not used: neither the {facts.claim.value} claim's federal accrual nor a "
+        "state accrual rule recorded here turns on it"
         + (" (the accrual date given takes its place)." if given else ".")
-        for name in facts.unused
+        for name, _ in facts.events
+        if name != federal and name not in used
     )
+    if facts.notice_date is not None and "notice_date" not in used:
+        notes.append(
+            "notice_date is not used: no period computed here runs from the claim's presentation."
+        )
     return notes
 
 
@@ -110,14 +124,19 @@ def _skip_note(skip: Skip) -> str:
             f"{row.citation} reaches only conduct on or after {row.conduct_from.isoformat()}; "
             f"this incident is earlier, so there is no {track} deadline under it."
         )
-    needed = (
-        "the date the claim was denied"
+    if skip.reason is SkipReason.NO_SUIT:
+        return (
+            f"{row.citation} requires the claim to be presented at least {row.period} before "
+            f"suit, but no suit deadline is recorded to count back from: present it promptly."
+        )
+    needed, fact = (
+        ("the date the claim was denied", "denial_date")
         if skip.reason is SkipReason.NEEDS_DENIAL
-        else "the date the claim was presented"
+        else ("the date the claim was presented", "notice_date")
     )
     return (
         f"The {track} period of {row.citation} ({row.period}) runs from {needed}; give that "
-        "date to compute it." + (f" {row.warning}" if row.warning else "")
+        f"date ({fact}) to compute it." + (f" {row.warning}" if row.warning else "")
     )
 
 
@@ -170,24 +189,33 @@ def _disability_notes(rules: RuleSet, code: str, accrual: dt.date) -> list[str]:
     """Tolling for disabilities a birth date cannot establish, as cited warnings."""
     name = NAMES[code]
     notes = []
-    for kind in (TollingKind.INCAPACITY, TollingKind.IMPRISONMENT):
+    for kind in (TollingKind.INCAPACITY, TollingKind.IMPRISONMENT, TollingKind.CHARGES):
         row = rules.tolling_for(code, kind, accrual)
+        what = _TOLLED_FOR[kind]
         if row is None:
-            notes.append(
-                f"Whether {name} tolls the § 1983 period for {kind.value} is not recorded here; "
-                "no such tolling is applied."
-            )
+            # Few jurisdictions toll while charges are pending; silence is the rule there.
+            if kind is not TollingKind.CHARGES:
+                notes.append(
+                    f"Whether {name} tolls the § 1983 period for {what} is not recorded here; "
+                    "no such tolling is applied."
+                )
         elif row.effect is TollingEffect.NONE:
-            notes.append(
-                f"{name} does not toll the § 1983 period for {kind.value} ({row.citation})."
-            )
+            notes.append(f"{name} does not toll the § 1983 period for {what} ({row.citation}).")
         else:
             detail = row.warning or row.notes
             notes.append(
-                f"{name} tolls for {kind.value} ({row.citation}): {detail} Not applied here: "
+                f"{name} tolls for {what} ({row.citation}): {detail} Not applied here: "
                 "it turns on facts the library is not given."
             )
     return notes
+
+
+#: How each fact-dependent tolling kind is named in a sentence.
+_TOLLED_FOR: Final = {
+    TollingKind.INCAPACITY: "incapacity",
+    TollingKind.IMPRISONMENT: "imprisonment",
+    TollingKind.CHARGES: "pending criminal charges",
+}
 
 
 def _prisoner_notes(code: str, facts: Facts) -> list[str]:

@@ -13,7 +13,15 @@ from collections.abc import Callable
 from ._enums import PeriodUnit, Status
 from ._models import DUE_SOON_DAYS, ClosedDay, Period
 
-__all__ = ["MAX_ROLL", "Closure", "add_period", "adder", "roll_forward", "status_on"]
+__all__ = [
+    "MAX_ROLL",
+    "Closure",
+    "add_period",
+    "adder",
+    "roll_forward",
+    "status_on",
+    "sub_period",
+]
 
 #: Answers "is a last day on this date moved, and why?" (None: it is not).
 Closure = Callable[[dt.date], ClosedDay | None]
@@ -49,6 +57,31 @@ def add_period(start: dt.date, period: Period) -> dt.date:
     following = dt.date(year + month // 12, month % 12 + 1, 1)
     last = (following - dt.timedelta(days=1)).day
     return dt.date(year, month, min(start.day, last))
+
+
+def sub_period(end: dt.date, period: Period) -> dt.date:
+    """Return the day `period` before `end`: the last day to act so a wait ends by `end`.
+
+    The mirror of `add_period`: years to the same month and day (February 28
+    for February 29 in a common year), months clamped to the month's last day.
+
+    Example:
+        >>> sub_period(dt.date(2027, 3, 15), Period(value=40, unit=PeriodUnit.DAYS))
+        datetime.date(2027, 2, 3)
+    """
+    if period.unit is PeriodUnit.DAYS:
+        return end - dt.timedelta(days=period.value)
+    if period.unit is PeriodUnit.YEARS:
+        try:
+            return end.replace(year=end.year - period.value)
+        except ValueError:  # February 29 in a common year
+            return end.replace(year=end.year - period.value, day=28)
+    index = end.year * 12 + end.month - 1 - period.value
+    year, month = divmod(index, 12)
+    month += 1
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    last = (following - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(end.day, last))
 
 
 @functools.cache

@@ -27,7 +27,7 @@ __all__ = ["FILE", "YEARS", "digest", "load", "rows", "write"]
 FILE: Final = "prebuilt.pickle"
 #: The years whose holiday lists are built ahead of time; others are built on demand.
 YEARS: Final = range(1950, 2151)
-_FORMAT: Final = 2
+_FORMAT: Final = 3
 
 #: A year's holidays as the package lists them: each day with its names.
 Days = tuple[tuple[dt.date, tuple[str, ...]], ...]
@@ -43,7 +43,7 @@ def digest(paths: tuple[Path, ...]) -> tuple[tuple[int, int], ...]:
     Example:
         >>> from qideadlines._data import default_paths
         >>> len(digest(default_paths()))
-        3
+        4
     """
     found = []
     for path in paths:
@@ -81,7 +81,7 @@ def write(target: Path, paths: tuple[Path, ...]) -> None:
         # Each row's values, as validation left them; `rows` makes the models again.
         "rows": tuple(
             tuple(dict(row.__dict__) for row in group)
-            for group in (rules.rows, rules.calendar_rows, rules.tolling_rows)
+            for group in (rules.rows, rules.calendar_rows, rules.tolling_rows, rules.accrual_rows)
         ),
         "lists": _lists(),
     }
@@ -110,17 +110,17 @@ def load(source: Path, paths: tuple[Path, ...]) -> dict[str, object] | None:
 
 
 def rows(payload: dict[str, object]) -> tuple[tuple[BaseModel, ...], ...]:
-    """The rule, calendar and tolling rows of a payload, as the validated models.
+    """The rule, calendar, tolling and accrual rows of a payload, as the validated models.
 
     Each model is made as validation made it, without validating again: the
     values were validated when the file was written, and the digest says the
     files have not changed since.
     """
-    from ._rows import CalendarRow, RuleRow, TollingRow
+    from ._rows import AccrualRow, CalendarRow, RuleRow, TollingRow
 
     found = []
     groups = cast("tuple[tuple[dict[str, object], ...], ...]", payload["rows"])
-    models: tuple[type[BaseModel], ...] = (RuleRow, CalendarRow, TollingRow)
+    models: tuple[type[BaseModel], ...] = (RuleRow, CalendarRow, TollingRow, AccrualRow)
     for model, values in zip(models, groups, strict=True):
         fields = set(model.model_fields)
         made: list[BaseModel] = []

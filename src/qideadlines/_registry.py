@@ -8,7 +8,7 @@ its tests; ``tests/test_registry.py`` checks that the registry covers every
 from enum import StrEnum
 from typing import Final, NamedTuple
 
-from ._enums import Defendant, Regime, Track
+from ._enums import Defendant, Regime, Scope, Track
 
 __all__ = [
     "REGISTRY",
@@ -95,9 +95,10 @@ _LOCAL, _STATE, _FEDERAL = Defendant.LOCAL, Defendant.STATE, Defendant.FEDERAL
 _GOVERNMENT: Final = frozenset({_LOCAL, _STATE})
 # A suit may be filed in federal or state court.
 _COURTS: Final = (Regime.FEDERAL, Regime.STATE)
-# A notice of claim goes to a government body; the reading that extends nothing is kept
-# beside the state's rule, so `due` never relies on an extension no court has applied.
-_NOTICE: Final = (Regime.STATE, Regime.NONE)
+# A notice of claim goes to a government body: the state's rule decides, where one
+# reaching notices is recorded (`court_calendars.csv`, `scope`); elsewhere nothing
+# moves its last day.
+_NOTICE: Final = (Regime.STATE,)
 # An FTCA claim must be received by the agency; Rule 6(a)'s reach to the FTCA's periods
 # has not been verified.
 _FTCA: Final = (Regime.FEDERAL, Regime.NONE)
@@ -118,9 +119,14 @@ class TrackSpec(NamedTuple):
     #: The computation rules its last day can be decided in; where none is settled to
     #: extend the last day, `Regime.NONE` is among them so `due` never relies on one.
     regimes: tuple[Regime, ...] = _COURTS
+    #: Which computation rules reach it: a suit's or a notice's.
+    scope: Scope = Scope.SUITS
     rows: RowSource = RowSource.OWN
     #: For `RowSource.BORROWED`, the track whose rows this one reads.
     borrows: Track | None = None
+    #: For a notice, the suit it must precede (a presentment with no deadline of its own
+    #: is due early enough for its wait to end by this suit's deadline).
+    suit: Track | None = None
     accrual: Accrual = Accrual.ROW
     period: PeriodSource = PeriodSource.STATUTE
     tolling: TollingReach = TollingReach.LISTED
@@ -162,6 +168,8 @@ SPECS: Final[tuple[TrackSpec, ...]] = (
         _GOVERNMENT,
         "Give the notice the state civil-rights act requires",
         regimes=_NOTICE,
+        suit=Track.STATE_CIVIL_RIGHTS_SUIT,
+        scope=Scope.NOTICES,
         immunity=ImmunityPolicy.NONE,
     ),
     TrackSpec(
@@ -170,6 +178,8 @@ SPECS: Final[tuple[TrackSpec, ...]] = (
         frozenset({_LOCAL}),
         "Present a notice of claim to the local government",
         regimes=_NOTICE,
+        suit=Track.LOCAL_TORT_SUIT,
+        scope=Scope.NOTICES,
         immunity=ImmunityPolicy.NONE,
         coverage=Coverage.UNRESEARCHED,
         notice_of_claim=True,
@@ -187,6 +197,8 @@ SPECS: Final[tuple[TrackSpec, ...]] = (
         frozenset({_STATE}),
         "Present a notice of claim to the state",
         regimes=_NOTICE,
+        suit=Track.STATE_TORT_SUIT,
+        scope=Scope.NOTICES,
         immunity=ImmunityPolicy.NONE,
         coverage=Coverage.UNRESEARCHED,
         notice_of_claim=True,
@@ -217,6 +229,7 @@ SPECS: Final[tuple[TrackSpec, ...]] = (
         frozenset({_FEDERAL}),
         "Have the federal agency receive an FTCA administrative claim",
         regimes=_FTCA,
+        scope=Scope.NOTICES,
         rows=RowSource.FEDERAL,
         tolling=TollingReach.FEDERAL_PERIOD,
         immunity=ImmunityPolicy.NONE,

@@ -12,13 +12,17 @@ from typing import Annotated
 from pydantic import BaseModel, Field, StringConstraints, field_validator
 
 from ._enums import (
+    AccrualEvent,
     CalendarKind,
+    Claim,
     Confidence,
     Defendant,
     Immunity,
     PeriodUnit,
     Role,
     RunsFrom,
+    Scope,
+    Sued,
     TollingEffect,
     TollingKind,
     Track,
@@ -26,7 +30,7 @@ from ._enums import (
 from ._jurisdictions import NAMES
 from ._models import FROZEN, Jurisdiction, Period, Provenance, make_period
 
-__all__ = ["CalendarRow", "JurisdictionRules", "RuleRow", "TollingRow"]
+__all__ = ["AccrualRow", "CalendarRow", "JurisdictionRules", "RuleRow", "TollingRow"]
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
@@ -78,6 +82,7 @@ class RuleRow(BaseModel):
     track: Track
     role: Role
     defendant: Defendant
+    sued: Sued | None = None
     locality: Text
     conduct_from: dt.date | None
     accrual_from: dt.date | None
@@ -101,6 +106,7 @@ class RuleRow(BaseModel):
     notes: Text
 
     _blank = field_validator(
+        "sued",
         "conduct_from",
         "accrual_from",
         "accrual_to",
@@ -164,19 +170,33 @@ class CalendarRow(BaseModel):
     rule: Text
     from_: dt.date | None = Field(alias="from")
     to: dt.date | None
+    scope: Scope | None
     citation: NonEmpty
+    case: Text = ""
     source_url: NonEmpty
     verified: dt.date
     confidence: Confidence
     notes: Text
 
-    _blank_dates = field_validator("from_", "to", mode="before")(_blank_to_none)
+    _blank_dates = field_validator("from_", "to", "scope", mode="before")(_blank_to_none)
     _url = field_validator("source_url")(_check_url)
     _code = field_validator("jurisdiction", mode="before")(_code_or_us)
 
-    def applies_to(self, day: dt.date) -> bool:
+    def covers(self, day: dt.date) -> bool:
         """Whether `day` falls in this row's window."""
         return _within(self.from_, self.to, day)
+
+    def reaches(self, scope: Scope) -> bool:
+        """Whether a computation row reaches deadlines of this scope (no scope: every one)."""
+        return self.scope is None or self.scope is scope
+
+
+def _state_code(value: object) -> object:
+    """One of the 56 jurisdictions' codes, upper-cased (never ``US``)."""
+    if isinstance(value, str) and value.strip().upper() in NAMES:
+        return value.strip().upper()
+    msg = f"{value!r} is not a USPS code of the 56 jurisdictions"
+    raise ValueError(msg)
 
 
 def _split_tracks(value: object) -> object:
@@ -229,14 +249,7 @@ class TollingRow(BaseModel):
     )(_blank_to_none)
     _tracks = field_validator("tracks", mode="before")(_split_tracks)
     _url = field_validator("source_url")(_check_url)
-
-    @field_validator("jurisdiction", mode="before")
-    @classmethod
-    def _known_jurisdiction(cls, value: object) -> object:
-        if isinstance(value, str) and value.strip().upper() in NAMES:
-            return value.strip().upper()
-        msg = f"{value!r} is not a USPS code of the 56 jurisdictions"
-        raise ValueError(msg)
+    _code = field_validator("jurisdiction", mode="before")(_state_code)
 
     @property
     def grace(self) -> Period | None:
@@ -262,6 +275,35 @@ class TollingRow(BaseModel):
         return _within(self.accrual_from, self.accrual_to, accrual)
 
 
+class AccrualRow(BaseModel):
+    """One row of ``state_accrual.csv``: when a state-law claim of one kind accrues.
+
+    ``tracks`` names the state-law tracks it governs (every state-law track
+    whose period runs from accrual, where empty).
+    """
+
+    model_config = FROZEN
+
+    jurisdiction: str
+    claim: Claim
+    event: AccrualEvent
+    tracks: tuple[Track, ...]
+    citation: NonEmpty
+    case: Text
+    source_url: NonEmpty
+    verified: dt.date
+    confidence: Confidence
+    notes: Text
+
+    _tracks = field_validator("tracks", mode="before")(_split_tracks)
+    _url = field_validator("source_url")(_check_url)
+    _code = field_validator("jurisdiction", mode="before")(_state_code)
+
+    def reaches(self, track: Track) -> bool:
+        """Whether this accrual rule governs the track."""
+        return not self.tracks or track in self.tracks
+
+
 class JurisdictionRules(BaseModel):
     """Every rule, calendar and tolling row that governs one jurisdiction."""
 
@@ -271,3 +313,4 @@ class JurisdictionRules(BaseModel):
     rules: tuple[RuleRow, ...]
     calendar: tuple[CalendarRow, ...]
     tolling: tuple[TollingRow, ...] = ()
+    accrual: tuple[AccrualRow, ...] = ()

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ._calendar import CourtCalendar, build_calendar
-from ._enums import Regime, Role, TollingKind, Track
+from ._enums import Claim, Regime, Role, Scope, TollingKind, Track
 from ._errors import UnknownJurisdictionError
 from ._jurisdictions import CIRCUITS, NAMES, normalize_code
 from ._models import Jurisdiction
-from ._rows import CalendarRow, JurisdictionRules, RuleRow, TollingRow
+from ._rows import AccrualRow, CalendarRow, JurisdictionRules, RuleRow, TollingRow
 
 __all__ = ["RuleSet"]
 
@@ -31,10 +31,13 @@ class RuleSet:
     """
 
     __slots__ = (
+        "_accrual",
         "_by_code",
         "_by_track",
         "_calendars",
         "_edges",
+        "accrual_path",
+        "accrual_rows",
         "calendar_path",
         "calendar_rows",
         "memo",
@@ -44,25 +47,24 @@ class RuleSet:
         "tolling_rows",
     )
 
-    def __init__(  # noqa: PLR0913, PLR0917 - three files, each with its path
+    def __init__(
         self,
-        path: Path,
+        paths: tuple[Path, Path, Path, Path],
         rows: tuple[RuleRow, ...],
-        calendar_path: Path,
         calendar_rows: tuple[CalendarRow, ...],
-        tolling_path: Path | None = None,
         tolling_rows: tuple[TollingRow, ...] = (),
+        accrual_rows: tuple[AccrualRow, ...] = (),
     ) -> None:
-        self.path = path
+        self.path, self.calendar_path, self.tolling_path, self.accrual_path = paths
         self.rows = rows
-        self.calendar_path = calendar_path
         self.calendar_rows = calendar_rows
-        self.tolling_path = tolling_path
         self.tolling_rows = tolling_rows
+        self.accrual_rows = accrual_rows
+        self._accrual = {(r.jurisdiction, r.claim): r for r in accrual_rows}
         self._by_code: dict[str, list[RuleRow]] = defaultdict(list)
         for row in rows:
             self._by_code[row.jurisdiction].append(row)
-        self._calendars: dict[tuple[str, Regime], CourtCalendar] = {}
+        self._calendars: dict[tuple[str, Regime, Scope], CourtCalendar] = {}
         self._by_track: dict[tuple[str, Track], tuple[RuleRow, ...]] = {}
         self._edges: dict[str, list[dt.date]] = {}
         #: What the computation keeps between calls (which rows apply, per window).
@@ -131,6 +133,19 @@ class RuleSet:
                 return row
         return None
 
+    def accrual_for(self, jurisdiction: str, claim: Claim, track: Track) -> AccrualRow | None:
+        """When a state-law claim of this kind accrues in a jurisdiction, for one track.
+
+        Example:
+            >>> from qideadlines import load_rules
+            >>> row = load_rules().accrual_for("NY", Claim.MALICIOUS_PROSECUTION,
+            ...                                Track.LOCAL_TORT_NOTICE)
+            >>> row.event
+            <AccrualEvent.FAVORABLE_TERMINATION: 'favorable_termination'>
+        """
+        row = self._accrual.get((jurisdiction, claim))
+        return row if row is not None and row.reaches(track) else None
+
     def jurisdiction_rules(self, jurisdiction: str) -> JurisdictionRules:
         """Everything that governs one jurisdiction."""
         code = self.code(jurisdiction)
@@ -141,18 +156,27 @@ class RuleSet:
             rules=tuple(self._by_code[code]) + tuple(self._by_code["US"]),
             calendar=tuple(r for r in self.calendar_rows if r.jurisdiction in {code, "US"}),
             tolling=tuple(r for r in self.tolling_rows if r.jurisdiction == code),
+            accrual=tuple(r for r in self.accrual_rows if r.jurisdiction == code),
         )
 
-    def calendar(self, jurisdiction: str, regime: Regime) -> CourtCalendar:
-        """The court calendar of one jurisdiction under one regime, built once."""
-        cal = self._calendars.get((jurisdiction, regime))
+    def calendar(
+        self, jurisdiction: str, regime: Regime, scope: Scope = Scope.SUITS
+    ) -> CourtCalendar:
+        """The court calendar of one jurisdiction under one regime for one scope, built once.
+
+        Example:
+            >>> from qideadlines import load_rules
+            >>> load_rules().calendar("CO", Regime.STATE, Scope.NOTICES).scope
+            <Scope.NOTICES: 'notices'>
+        """
+        cal = self._calendars.get((jurisdiction, regime, scope))
         if cal is not None:
             return cal
         code = self.code(jurisdiction)
-        key = (code, regime)
+        key = (code, regime, scope)
         cal = self._calendars.get(key)
         if cal is None:
             rows = tuple(r for r in self.calendar_rows if r.jurisdiction in {code, "US"})
-            cal = self._calendars[key] = build_calendar(code, regime, rows)
-        self._calendars[jurisdiction, regime] = cal
+            cal = self._calendars[key] = build_calendar(code, regime, rows, scope)
+        self._calendars[jurisdiction, regime, scope] = cal
         return cal

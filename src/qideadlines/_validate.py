@@ -17,14 +17,25 @@ from typing import Final, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ._calendar import parse_date_rule
-from ._enums import CalendarKind, Defendant, Role, TollingEffect, TollingKind, Track
+from ._enums import (
+    CalendarKind,
+    Claim,
+    Defendant,
+    Role,
+    RunsFrom,
+    Scope,
+    TollingEffect,
+    TollingKind,
+    Track,
+)
 from ._errors import RuleDataError
 from ._jurisdictions import CODES, NAMES
-from ._registry import REGISTRY, RowSource, TollingReach
-from ._rows import CalendarRow, RuleRow, TollingRow
+from ._registry import REGISTRY, Accrual, RowSource, TollingReach
+from ._rows import AccrualRow, CalendarRow, RuleRow, TollingRow
 from ._ruleset import RuleSet
 
 __all__ = [
+    "ACCRUAL_COLUMNS",
     "CALENDAR_COLUMNS",
     "RULE_COLUMNS",
     "TOLLING_COLUMNS",
@@ -34,17 +45,19 @@ __all__ = [
 ]
 
 RULE_COLUMNS: Final = tuple(RuleRow.model_fields)
+ACCRUAL_COLUMNS: Final = tuple(AccrualRow.model_fields)
 CALENDAR_COLUMNS: Final = tuple((f.alias or name) for name, f in CalendarRow.model_fields.items())
 TOLLING_COLUMNS: Final = tuple(TollingRow.model_fields)
 #: Tolling the library can apply from a birth date alone.
 _COMPUTED: Final = frozenset({TollingEffect.SUSPEND, TollingEffect.GRACE})
 _WEEK_WORDS: Final = frozenset({"saturday", "sunday", "holiday"})
 
-RowT = TypeVar("RowT", RuleRow, CalendarRow, TollingRow)
+RowT = TypeVar("RowT", RuleRow, CalendarRow, TollingRow, AccrualRow)
 _COLUMNS: Final[dict[type[BaseModel], tuple[str, ...]]] = {
     RuleRow: RULE_COLUMNS,
     CalendarRow: CALENDAR_COLUMNS,
     TollingRow: TOLLING_COLUMNS,
+    AccrualRow: ACCRUAL_COLUMNS,
 }
 
 
@@ -175,11 +188,30 @@ def _check_row(path: Path, line: int, row: RuleRow) -> None:
             if not present:
                 raise RuleDataError(path, line, column, f"a {row.role} row needs a period.")
         if row.runs_from is None:
-            msg = "say what the period runs from: incident, accrual, denial or presentation."
+            msg = (
+                "say what the period runs from: incident, accrual, denial, presentation or "
+                "suit_deadline."
+            )
             raise RuleDataError(path, line, "runs_from", msg)
     if (row.waiting_value is None) != (row.waiting_unit is None):
         raise RuleDataError(path, line, "waiting_unit", "give both waiting_value and waiting_unit.")
-    source = REGISTRY[row.track].rows
+    _check_kinds(path, line, row)
+
+
+def _check_kinds(path: Path, line: int, row: RuleRow) -> None:
+    """Checks of a row against its track: where its rows come from, what it may run from."""
+    spec = REGISTRY[row.track]
+    if row.runs_from is RunsFrom.SUIT_DEADLINE:
+        if spec.suit is None:
+            msg = f"{row.track} precedes no suit, so nothing can be counted back from."
+            raise RuleDataError(path, line, "runs_from", msg)
+        if row.waiting_value is not None:
+            msg = "a presentment counted back from the suit deadline has its wait as its period."
+            raise RuleDataError(path, line, "waiting_value", msg)
+    if row.sued is not None and row.defendant is Defendant.FEDERAL:
+        msg = "federal officers are always sued as officers; leave sued empty."
+        raise RuleDataError(path, line, "sued", msg)
+    source = spec.rows
     federal = source is RowSource.FEDERAL
     if federal != (row.jurisdiction == "US"):
         msg = (
@@ -227,36 +259,63 @@ def _validate_rules(path: Path, rows: list[tuple[int, RuleRow]]) -> None:
                 raise RuleDataError(path, None, "jurisdiction", msg)
 
 
+def _check_computation(path: Path, line: int, row: CalendarRow) -> None:
+    words = {w.rstrip("?") for w in row.rule.split()}
+    if not words <= _WEEK_WORDS or len(words) != len(row.rule.split()):
+        msg = (
+            f"{row.rule!r} must name the days that move a last day, each once: some of holiday, "
+            "saturday, sunday (with ? where the authorities are not settled), or none."
+        )
+        raise RuleDataError(path, line, "rule", msg)
+
+
+def _check_holiday_row(path: Path, line: int, row: CalendarRow) -> None:
+    if row.scope is not None:
+        msg = "only a computation row says which deadlines it reaches; leave it empty."
+        raise RuleDataError(path, line, "scope", msg)
+    if row.kind not in {CalendarKind.REMOVE, CalendarKind.ADD, CalendarKind.CLOSURE}:
+        return
+    if not row.holiday:
+        raise RuleDataError(path, line, "holiday", f"a {row.kind} row needs a holiday name.")
+    if row.kind is not CalendarKind.REMOVE:
+        try:
+            parse_date_rule(row.rule)
+        except ValueError as exc:
+            raise RuleDataError(path, line, "rule", f"{exc}.") from None
+
+
 def _validate_calendar(path: Path, rows: list[tuple[int, CalendarRow]]) -> None:
-    computations: dict[str, list[tuple[int, RuleRow | CalendarRow]]] = defaultdict(list)
+    """Each row on its own, then each jurisdiction's computation windows.
+
+    The rows that reach suits must cover all time without gaps or overlaps;
+    the rows that reach notices may leave time uncovered (no rule reaches
+    notices then) but may not overlap.
+    """
+    suits: dict[str, list[tuple[int, RuleRow | CalendarRow]]] = defaultdict(list)
+    notices: dict[str, list[tuple[int, CalendarRow]]] = defaultdict(list)
     for line, row in rows:
         if row.from_ and row.to and row.to < row.from_:
             raise RuleDataError(
                 path, line, "to", f"ends ({row.to}) before it starts ({row.from_})."
             )
-        if row.kind is CalendarKind.COMPUTATION:
-            words = set(row.rule.split())
-            if not words <= _WEEK_WORDS:
-                msg = (
-                    f"{row.rule!r} must name the days that move a last day: some of holiday, "
-                    "saturday, sunday, or none."
-                )
-                raise RuleDataError(path, line, "rule", msg)
-            computations[row.jurisdiction].append((line, row))
-        elif row.kind in {CalendarKind.REMOVE, CalendarKind.ADD, CalendarKind.CLOSURE}:
-            if not row.holiday:
-                raise RuleDataError(
-                    path, line, "holiday", f"a {row.kind} row needs a holiday name."
-                )
-            if row.kind is not CalendarKind.REMOVE:
-                try:
-                    parse_date_rule(row.rule)
-                except ValueError as exc:
-                    raise RuleDataError(path, line, "rule", f"{exc}.") from None
-    for code, group in computations.items():
-        _check_windows(path, group, f"{code} computation")
+        if row.kind is not CalendarKind.COMPUTATION:
+            _check_holiday_row(path, line, row)
+            continue
+        _check_computation(path, line, row)
+        if row.reaches(Scope.SUITS):
+            suits[row.jurisdiction].append((line, row))
+        if row.reaches(Scope.NOTICES):
+            notices[row.jurisdiction].append((line, row))
+    for code, group in suits.items():
+        _check_windows(path, group, f"{code} computation for suits")
+    for code, found in notices.items():
+        ordered = sorted(found, key=lambda pair: pair[1].from_ or dt.date.min)
+        for (prev_line, prev), (line, row) in itertools.pairwise(ordered):
+            if prev.to is None or (row.from_ or dt.date.min) <= prev.to:
+                msg = f"overlaps the {code} computation for notices on line {prev_line}."
+                raise RuleDataError(path, line, "from", msg)
     for code in ("US", *CODES):
-        if code not in computations:
+        if code not in suits:
             msg = f"no computation row for {code}; every jurisdiction and US needs one."
             raise RuleDataError(path, None, "jurisdiction", msg)
 
@@ -298,8 +357,23 @@ def _validate_tolling(path: Path, rows: list[tuple[int, TollingRow]]) -> None:
                 raise RuleDataError(path, line, "accrual_from", msg)
 
 
-def load_files(path: Path, calendar_path: Path, tolling_path: Path) -> RuleSet:
-    """Read and validate three rules files.
+def _validate_accrual(path: Path, rows: list[tuple[int, AccrualRow]]) -> None:
+    seen: dict[tuple[str, Claim], int] = {}
+    for line, row in rows:
+        key = (row.jurisdiction, row.claim)
+        if key in seen:
+            msg = f"repeats the {row.jurisdiction} {row.claim} row on line {seen[key]}."
+            raise RuleDataError(path, line, "claim", msg)
+        seen[key] = line
+        for track in row.tracks:
+            spec = REGISTRY[track]
+            if spec.accrual is not Accrual.ROW or spec.rows is not RowSource.OWN:
+                msg = f"{track} is not a state-law track; its accrual is not the state's."
+                raise RuleDataError(path, line, "tracks", msg)
+
+
+def load_files(path: Path, calendar_path: Path, tolling_path: Path, accrual_path: Path) -> RuleSet:
+    """Read and validate the four rules files.
 
     Raises:
         RuleDataError: a file is missing or does not validate.
@@ -315,11 +389,12 @@ def load_files(path: Path, calendar_path: Path, tolling_path: Path) -> RuleSet:
     _validate_calendar(calendar_path, calendar_rows)
     tolling_rows = read_rows(tolling_path, TollingRow)
     _validate_tolling(tolling_path, tolling_rows)
+    accrual_rows = read_rows(accrual_path, AccrualRow)
+    _validate_accrual(accrual_path, accrual_rows)
     return RuleSet(
-        path,
+        (path, calendar_path, tolling_path, accrual_path),
         tuple(r for _, r in rule_rows),
-        calendar_path,
         tuple(r for _, r in calendar_rows),
-        tolling_path,
         tuple(r for _, r in tolling_rows),
+        tuple(r for _, r in accrual_rows),
     )
