@@ -8,7 +8,7 @@ import holidays
 import pytest
 
 from qideadlines import CalendarKind, Regime, Scope, load_rules
-from qideadlines._calendar import _easter, parse_date_rule
+from qideadlines._daylists import _easter, parse_date_rule
 from qideadlines._jurisdictions import CODES
 
 
@@ -174,10 +174,10 @@ def test_columbus_day_is_federal_only_from_1971() -> None:
 def test_the_us_class_loaded_alone_matches_the_public_api() -> None:
     """The calendar loads the package's U.S. module by itself for speed; its days must be
     exactly those of ``holidays.country_holidays``."""
-    from qideadlines._calendar import _package_days
+    from qideadlines._daylists import package_days
 
     for code in (None, *CODES):
         for year in (1950, 1971, 2021, 2026, 2100):
-            ours = {day: "; ".join(names) for day, names in _package_days(code, year)}
+            ours = {day: "; ".join(names) for day, names in package_days(code, year)}
             official = dict(holidays.country_holidays("US", subdiv=code, years=year).items())
             assert ours == official, (code, year)

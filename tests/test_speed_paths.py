@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qideadlines import Regime, compute_batch, load_rules
-from qideadlines import _calendar as calendar_module
+from qideadlines import _daylists as daylists
 from qideadlines._batch import default_jobs
 from qideadlines._cli import build_parser
 from qideadlines._data import default_paths
@@ -84,7 +84,7 @@ def test_prebuilt_holiday_lists_equal_the_packages(
     for code in (None, "CA", "TX", "NY", "PR"):
         stored = pickle.loads(zlib.decompress(lists[code]))  # noqa: S301 - our own test file
         for year in (YEARS.start, 1963, 2024, 2099, YEARS.stop - 1):
-            assert stored[year] == calendar_module.package_lists(code, range(year, year + 1))[year]
+            assert stored[year] == daylists.package_lists(code, range(year, year + 1))[year]
 
 
 @settings(max_examples=300)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Final, cast
 
 from . import _prebuilt
-from ._calendar import use_prebuilt
+from ._daylists import use_prebuilt
 from ._errors import RuleDataError
 from ._ruleset import RuleSet
 

@@ -54,7 +54,7 @@ def digest(paths: tuple[Path, ...]) -> tuple[tuple[int, int], ...]:
 
 def _lists() -> dict[str | None, bytes]:
     """The ``holidays`` package's U.S. lists for `YEARS`, one compressed block per subdivision."""
-    from ._calendar import package_lists
+    from ._daylists import package_lists
     from ._jurisdictions import CODES
 
     return {

@@ -16,7 +16,7 @@ from typing import Final, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ._calendar import parse_date_rule
+from ._daylists import parse_date_rule
 from ._enums import (
     CalendarKind,
     Claim,
