@@ -288,9 +288,12 @@ class CourtCalendar:
         # The year and a month after it, since a roll from December may end in January.
         closed = self._settled_days(first, days + MAX_ROLL)
         moves = bytearray(days)
-        run = 0
-        for ordinal in range(first + days + MAX_ROLL - 1, first - 1, -1):
-            run = run + 1 if ordinal in closed else 0
+        # Only closed days move; walking them from the last, each one's run of
+        # closed days is one more than the next day's, if that day is closed too.
+        run, after = 0, 0
+        for ordinal in sorted(closed, reverse=True):
+            run = run + 1 if ordinal + 1 == after else 1
+            after = ordinal
             if run >= MAX_ROLL:
                 msg = f"the calendar closes every day from {dt.date.fromordinal(ordinal)}"
                 raise AssertionError(msg)

@@ -11,13 +11,26 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ._calendar import CourtCalendar, build_calendar
-from ._enums import Claim, Regime, Role, Scope, TollingKind, Track
+from ._enums import CalendarKind, Claim, Regime, Role, Scope, TollingKind, Track
 from ._errors import UnknownJurisdictionError
 from ._jurisdictions import CIRCUITS, NAMES, normalize_code
 from ._models import Jurisdiction
 from ._rows import AccrualRow, CalendarRow, JurisdictionRules, RuleRow, TollingRow
 
 __all__ = ["RuleSet"]
+
+
+def _same_rules(rows: tuple[CalendarRow, ...], code: str, regime: Regime, scope: Scope) -> bool:
+    """Whether the computation rows that reach `scope` are those that reach suits."""
+    if regime is Regime.NONE:
+        return True
+    owner = "US" if regime is Regime.FEDERAL else code
+    computation = [
+        r for r in rows if r.jurisdiction == owner and r.kind is CalendarKind.COMPUTATION
+    ]
+    return [r for r in computation if r.reaches(scope)] == [
+        r for r in computation if r.reaches(Scope.SUITS)
+    ]
 
 
 class RuleSet:
@@ -177,6 +190,12 @@ class RuleSet:
         cal = self._calendars.get(key)
         if cal is None:
             rows = tuple(r for r in self.calendar_rows if r.jurisdiction in {code, "US"})
-            cal = self._calendars[key] = build_calendar(code, regime, rows, scope)
+            if scope is not Scope.SUITS and _same_rules(rows, code, regime, scope):
+                # Where the notice rules are the suit rules, one calendar (and one set
+                # of year tables) serves both.
+                cal = self.calendar(code, regime, Scope.SUITS)
+            else:
+                cal = build_calendar(code, regime, rows, scope)
+            self._calendars[key] = cal
         self._calendars[jurisdiction, regime, scope] = cal
         return cal
