@@ -18,7 +18,7 @@ from ._authorities import (
     WALLACE,
     PlraStatus,
 )
-from ._enums import Claim, Confidence, Immunity, Role, TollingEffect, TollingKind
+from ._enums import Claim, Confidence, Immunity, Role, Sued, TollingEffect, TollingKind
 from ._inputs import Facts
 from ._jurisdictions import CIRCUITS, NAMES
 from ._models import Deadline
@@ -123,6 +123,13 @@ def _skip_note(skip: Skip) -> str:
         return (
             f"{row.citation} reaches only conduct on or after {row.conduct_from.isoformat()}; "
             f"this incident is earlier, so there is no {track} deadline under it."
+        )
+    if skip.reason is SkipReason.SUED:
+        assert row.sued is not None  # noqa: S101 - the reason says so
+        who = "officers sued personally" if row.sued is Sued.OFFICERS else "the government body"
+        return (
+            f"{row.citation} ({row.period}) reaches only claims against {who}, which the "
+            f"facts given leave out of those sued, so it gives no {track} deadline here."
         )
     if skip.reason is SkipReason.NO_SUIT:
         return (

@@ -61,6 +61,7 @@ class SkipReason(StrEnum):
     NEEDS_DENIAL = "needs_denial"  # it runs from a denial whose date was not given
     NEEDS_NOTICE = "needs_notice"  # it runs from the claim's presentation, not given
     NO_SUIT = "no_suit"  # it counts back from a suit deadline the data does not have
+    SUED = "sued"  # it reaches only a defendant the facts say is not sued
 
 
 class Skip(NamedTuple):
@@ -207,6 +208,7 @@ def _select_rows(case: Case, spec: TrackSpec) -> tuple[tuple[Group, ...], tuple[
         if defendant is not Defendant.ANY and defendant not in wanted:
             continue
         if row.sued is not None and row.sued not in facts.sued:
+            skips.append(Skip(SkipReason.SUED, spec.track, row))
             continue
         if row.locality and row.locality != facts.locality:
             if not facts.locality:
