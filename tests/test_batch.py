@@ -124,7 +124,7 @@ def test_batch_cli_input_problems_are_one_line(
 ) -> None:
     code, _, err = run(capsys, "batch", str(tmp_path / "missing.csv"))
     assert code == 2
-    assert "cannot read" in err
+    assert "missing.csv: cannot be read" in err
     bad = tmp_path / "bad.csv"
     bad.write_text("state,date\nCO,2024-03-15\n", encoding="utf-8")
     code, _, err = run(capsys, "batch", str(bad))

@@ -12,6 +12,7 @@ from ._errors import InvalidFactError
 from ._explain import deadline
 from ._inputs import (
     EARLIEST_INCIDENT,
+    EARLIEST_TODAY,
     LATEST_INCIDENT,
     make_facts,
     parse_tracks,
@@ -190,7 +191,7 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
         sued=sued,
     )
     wanted = parse_tracks(tracks)
-    when = None if today is None else require_date(today, "today", earliest=dt.date(1900, 1, 1))
+    when = None if today is None else require_date(today, "today", earliest=EARLIEST_TODAY)
     done = compute(rules_, code, incident, facts, wanted)
     deadlines = [deadline(dates, code, incident, facts) for dates in done.tracks]
     if when is not None:

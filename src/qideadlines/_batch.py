@@ -18,6 +18,7 @@ from ._enums import Track
 from ._errors import QiDeadlinesError
 from ._inputs import (
     EARLIEST_INCIDENT,
+    EARLIEST_TODAY,
     LATEST_INCIDENT,
     Facts,
     cell_date,
@@ -83,7 +84,10 @@ def _facts(row: Mapping[str, object], incident: dt.date) -> Facts:
 
 def _today(row: Mapping[str, object]) -> dt.date | None:
     value = row.get("today")
-    return None if _blank(value) else cell_date(value, "today")
+    if _blank(value):
+        return None
+    # The same range `compute_deadlines` accepts, so every row is computed alike.
+    return require_date(cell_date(value, "today"), "today", earliest=EARLIEST_TODAY)
 
 
 def _one(row: Mapping[str, object], rules: RuleSet, tracks: tuple[Track, ...]) -> dict[str, str]:

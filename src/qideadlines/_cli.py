@@ -16,7 +16,7 @@ from ._names import DATE_FACTS
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Sequence
     from typing import Final, NoReturn, TextIO
 
     from ._models import DeadlineReport
@@ -181,6 +181,13 @@ def _fill_batch(batch: argparse.ArgumentParser) -> None:
         metavar="N",
         help="processes to compute with (default: 2 where two cores are free, else 1)",
     )
+    batch.add_argument(
+        "--encoding",
+        default=None,
+        metavar="NAME",
+        help="the input's encoding, e.g. latin-1 or cp1252 (default: UTF-8, with or without "
+        "a byte-order mark; UTF-16 with one)",
+    )
 
 
 def _fill_schema(schema: argparse.ArgumentParser) -> None:
@@ -291,16 +298,24 @@ def _color(out: TextIO) -> bool:
 
 def _write_ics(path: str, reports: list[DeadlineReport], stamp: dt.date) -> None:
     from ._errors import QiDeadlinesError
+    from ._files import FileProblem, atomic_bytes
 
     try:
-        from ._render import to_calendar
+        from ._render import ics_events, ics_frame
 
-        calendar = to_calendar(reports, stamp=stamp)
+        head, tail = ics_frame()
     except ModuleNotFoundError as exc:
         msg = "--ics needs the icalendar package: pip install 'qideadlines[ics]'."
         raise QiDeadlinesError(msg) from exc
-    with open(path, "wb") as handle:  # noqa: PTH123 - a plain file the user named
-        handle.write(calendar.to_ical())
+    try:
+        with atomic_bytes(path) as handle:
+            handle.write(head)
+            for report in reports:
+                handle.writelines(ics_events(report, stamp))
+            handle.write(tail)
+    except FileProblem as problem:
+        msg = f"{path}: {problem.message}"
+        raise QiDeadlinesError(msg) from None
 
 
 def _compute(args: argparse.Namespace, out: TextIO) -> int:
@@ -329,60 +344,9 @@ def _compute(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _batch(args: argparse.Namespace, out: TextIO) -> int:
-    import csv
-    import io
+    from ._batchio import run_batch
 
-    from ._batch import batch_columns, compute_batch, default_jobs, row_report
-    from ._errors import QiDeadlinesError
-    from ._inputs import parse_tracks
-    from ._render import write_rows
-
-    tracks = parse_tracks(args.tracks.split(",") if args.tracks else None)
-    try:
-        source = (
-            io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline="")
-            if args.input == "-"
-            else open(args.input, encoding="utf-8-sig", newline="")  # noqa: SIM115, PTH123
-        )
-    except OSError as exc:
-        msg = f"cannot read {args.input!r}: {exc.strerror}."
-        raise QiDeadlinesError(msg) from exc
-    with source:
-        reader = csv.DictReader(source)
-        header = reader.fieldnames or []
-        for needed in ("jurisdiction", "incident_date"):
-            if needed not in header:
-                msg = f"{args.input!r} has no {needed!r} column; the header is {header}."
-                raise QiDeadlinesError(msg)
-        failed = 0
-        progress = sys.stderr.isatty()
-        reports: list[DeadlineReport] = []
-
-        def rows() -> Iterator[dict[str, str]]:
-            nonlocal failed
-            jobs = default_jobs() if args.jobs is None else max(1, args.jobs)
-            for number, row in enumerate(compute_batch(reader, tracks=tracks, jobs=jobs), 1):
-                failed += bool(row["error"])
-                if args.ics and not row["error"]:
-                    reports.append(row_report(row))
-                if progress and number % 1000 == 0:
-                    sys.stderr.write(f"\r{_PROG}: {number} rows")
-                yield row
-            if progress:
-                sys.stderr.write("\n")
-
-        columns = batch_columns(header, tracks)
-        ours = set(columns[len(header) :]) - {"error"}
-        if args.output == "-":
-            write_rows(rows(), columns, out, trusted=ours)
-        else:
-            with open(args.output, "w", encoding="utf-8", newline="") as target:  # noqa: PTH123
-                write_rows(rows(), columns, target, trusted=ours)
-    if args.ics:
-        _write_ics(args.ics, reports, _local_today())
-    if failed:
-        sys.stderr.write(f"{_PROG}: {failed} row(s) could not be computed; see the error column\n")
-    return 1 if failed else 0
+    return run_batch(args, out, _local_today())
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
@@ -438,6 +402,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command is None:
         parser.error("choose a command: compute, batch, schema, jurisdictions or rules")
+    if sys.stdout is None or sys.stdout.closed:
+        _say("error: standard output is closed; redirect it to a file or run with -o.")
+        return 2
+    _printable(sys.stdout)
+    return _guarded(args)
+
+
+def _guarded(args: argparse.Namespace) -> int:
+    """Run a command; every failure one line on standard error and its exit status."""
     from ._errors import QiDeadlinesError
 
     try:
@@ -445,7 +418,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except QiDeadlinesError as exc:
         from ._names import flag
 
-        sys.stderr.write(f"{_PROG}: error: {exc.worded(flag)}\n")
+        _say(f"error: {exc.worded(flag)}")
         return 2
     except BrokenPipeError:
         # The reader went away (`| head`); stop quietly, as Unix tools do.
@@ -453,3 +426,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except KeyboardInterrupt:
+        _say("interrupted; no output file was replaced.")
+        return 130
+    except OSError as exc:
+        # A write to standard output failed (a full disk behind a redirection, a
+        # closed descriptor); files the command writes report their own errors.
+        _say(f"error: cannot write the output ({exc.strerror or exc}).")
+        return 2
+
+
+def _say(text: str) -> None:
+    """One line on standard error, if there is one."""
+    if sys.stderr is not None and not sys.stderr.closed:
+        _printable(sys.stderr)
+        sys.stderr.write(f"{_PROG}: {text}\n")
+
+
+def _printable(stream: TextIO) -> None:
+    """Let a stream whose encoding lacks "§" print a stand-in rather than fail."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        "§—".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")

@@ -18,6 +18,7 @@ from ._names import DATE_FACTS
 
 __all__ = [
     "EARLIEST_INCIDENT",
+    "EARLIEST_TODAY",
     "EVERYONE",
     "EVERY_SUED",
     "LATEST_INCIDENT",
@@ -35,6 +36,8 @@ __all__ = [
 #: The incident dates the rules are researched for, inclusive.
 EARLIEST_INCIDENT: Final = dt.date(1950, 1, 1)
 LATEST_INCIDENT: Final = dt.date(2100, 12, 31)
+#: The earliest `today` accepted: a date to count days remaining from, not an incident.
+EARLIEST_TODAY: Final = dt.date(1900, 1, 1)
 #: Every kind of defendant a caller can name.
 EVERYONE: Final = frozenset({Defendant.LOCAL, Defendant.STATE, Defendant.FEDERAL})
 #: Both: individual officers and the government body (what is assumed unless said).

@@ -6,7 +6,7 @@ Clients of the public API only: nothing here computes a date.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Final, TextIO
 
 from ._enums import CalendarKind, Defendant, Status
@@ -14,10 +14,12 @@ from ._models import DISCLAIMER, Deadline, DeadlineReport
 from ._rows import JurisdictionRules
 
 if TYPE_CHECKING:
-    from icalendar import Calendar
+    from icalendar import Calendar, Event
 
 __all__ = [
     "REPORT_CSV_COLUMNS",
+    "ics_events",
+    "ics_frame",
     "render_csv",
     "render_rules",
     "render_text",
@@ -94,7 +96,12 @@ def write_rows(
     import csv  # here: the text report never needs it
 
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([safe_cell(c) for c in columns])
+    # The writer quotes a field holding a delimiter, a quote or a newline, but not a
+    # bare carriage return (its line ends are "\n"); such a row is written fully
+    # quoted, so a spreadsheet never splits it into two.
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    head = [safe_cell(c) for c in columns]
+    (quoted if any("\r" in c for c in head) else writer).writerow(head)
     checked = [i for i, c in enumerate(columns) if c not in trusted]
     for row in rows:
         get = row.get
@@ -102,9 +109,11 @@ def write_rows(
         for i, cell in enumerate(cells):
             if cell.__class__ is not str:
                 cells[i] = _text(cell)
+        carriage = False
         for i in checked:
-            cells[i] = safe_cell(str(cells[i]))
-        writer.writerow(cells)
+            cell = cells[i] = safe_cell(str(cells[i]))
+            carriage = carriage or "\r" in cell
+        (quoted if carriage else writer).writerow(cells)
 
 
 def _long(day: dt.date) -> str:
@@ -276,45 +285,76 @@ def _uid(report: DeadlineReport, deadline: Deadline) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:32] + "@qideadlines"
 
 
+def _event(report: DeadlineReport, deadline: Deadline, stamped: dt.datetime) -> Event:
+    from icalendar import Alarm, Event
+
+    j = report.jurisdiction
+    event = Event()
+    event.add("uid", _uid(report, deadline))
+    event.add("dtstamp", stamped)
+    event.add("dtstart", deadline.due)
+    event.add("dtend", deadline.due + dt.timedelta(days=1))
+    event.add("summary", f"{deadline.track.value} ({j.name}): {deadline.action}")
+    lines = [
+        f"Incident: {report.incident_date.isoformat()} in {j.name}.",
+        f"Period: {deadline.period} — {deadline.rule.citation}.",
+        *(f"{n}. {s.text}" for n, s in enumerate(deadline.explanation, 1)),
+        *(f"Warning: {w}" for w in deadline.warnings),
+        f"Source: {deadline.rule.source_url}",
+        DISCLAIMER,
+    ]
+    event.add("description", "\n".join(lines))
+    for days in (30, 7):
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"{days} days left: {deadline.action}")
+        alarm.add("trigger", dt.timedelta(days=-days))
+        event.add_component(alarm)
+    return event
+
+
+def ics_frame() -> tuple[bytes, bytes]:
+    """The bytes of an iCalendar file before its first event and after its last.
+
+    Raises:
+        ModuleNotFoundError: the optional ``icalendar`` package is not installed.
+    """
+    from icalendar import Calendar
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//qideadlines//civil-rights deadlines//EN")
+    calendar.add("version", "2.0")
+    whole = calendar.to_ical()
+    end = whole.rindex(b"END:VCALENDAR")
+    return whole[:end], whole[end:]
+
+
+def ics_events(report: DeadlineReport, stamp: dt.date) -> Iterator[bytes]:
+    """One report's events as iCalendar bytes, one all-day event per deadline.
+
+    Written one report at a time, a calendar of any number of reports needs
+    the memory of one. `stamp` is every event's DTSTAMP (RFC 5545 § 3.8.7.2),
+    passed in so the same inputs give the same file.
+    """
+    stamped = dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.UTC)
+    for deadline in report.deadlines:
+        yield _event(report, deadline, stamped).to_ical()
+
+
 def to_calendar(reports: Iterable[DeadlineReport], *, stamp: dt.date) -> Calendar:
     """One all-day event per deadline, with alarms 30 and 7 days before.
-
-    `stamp` is the DTSTAMP of every event (RFC 5545 § 3.8.7.2), passed in so the
-    calendar is the same for the same inputs.
 
     Raises:
         ModuleNotFoundError: the optional ``icalendar`` package is not installed
             (``pip install 'qideadlines[ics]'``).
     """
-    from icalendar import Alarm, Calendar, Event
+    from icalendar import Calendar
 
     calendar = Calendar()
     calendar.add("prodid", "-//qideadlines//civil-rights deadlines//EN")
     calendar.add("version", "2.0")
     stamped = dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.UTC)
     for report in reports:
-        j = report.jurisdiction
         for deadline in report.deadlines:
-            event = Event()
-            event.add("uid", _uid(report, deadline))
-            event.add("dtstamp", stamped)
-            event.add("dtstart", deadline.due)
-            event.add("dtend", deadline.due + dt.timedelta(days=1))
-            event.add("summary", f"{deadline.track.value} ({j.name}): {deadline.action}")
-            lines = [
-                f"Incident: {report.incident_date.isoformat()} in {j.name}.",
-                f"Period: {deadline.period} — {deadline.rule.citation}.",
-                *(f"{n}. {s.text}" for n, s in enumerate(deadline.explanation, 1)),
-                *(f"Warning: {w}" for w in deadline.warnings),
-                f"Source: {deadline.rule.source_url}",
-                DISCLAIMER,
-            ]
-            event.add("description", "\n".join(lines))
-            for days in (30, 7):
-                alarm = Alarm()
-                alarm.add("action", "DISPLAY")
-                alarm.add("description", f"{days} days left: {deadline.action}")
-                alarm.add("trigger", dt.timedelta(days=-days))
-                event.add_component(alarm)
-            calendar.add_component(event)
+            calendar.add_component(_event(report, deadline, stamped))
     return calendar

@@ -29,7 +29,9 @@ from ._enums import (
     Track,
 )
 from ._errors import RuleDataError
+from ._files import FileProblem, csv_rows, open_text
 from ._jurisdictions import CODES, NAMES
+from ._periods import MAX_ROLL
 from ._registry import REGISTRY, Accrual, RowSource, TollingReach
 from ._rows import AccrualRow, CalendarRow, RuleRow, TollingRow
 from ._ruleset import RuleSet
@@ -51,6 +53,8 @@ TOLLING_COLUMNS: Final = tuple(TollingRow.model_fields)
 #: Tolling the library can apply from a birth date alone.
 _COMPUTED: Final = frozenset({TollingEffect.SUSPEND, TollingEffect.GRACE})
 _WEEK_WORDS: Final = frozenset({"saturday", "sunday", "holiday"})
+#: The largest rules file read: a hundred times today's, far below memory trouble.
+_MAX_BYTES: Final = 64 << 20
 
 RowT = TypeVar("RowT", RuleRow, CalendarRow, TollingRow, AccrualRow)
 _COLUMNS: Final[dict[type[BaseModel], tuple[str, ...]]] = {
@@ -83,35 +87,49 @@ def read_rows(path: Path, model: type[RowT]) -> list[tuple[int, RowT]]:
     """
     expected = _COLUMNS[model]
     try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise RuleDataError(path, None, None, f"cannot be read ({exc.strerror}).") from exc
+        handle = open_text(path, limit=_MAX_BYTES)
+    except FileProblem as problem:
+        raise RuleDataError(path, None, None, problem.message) from None
+    rows: list[tuple[int, RowT]] = []
     with handle:
-        reader = csv.reader(handle)
-        header = next(reader, None)
-        if header is None:
-            raise RuleDataError(path, 1, None, "the file is empty; it needs a header row.")
-        for name in header:
-            if name not in expected:
-                msg = f"unknown column; the columns are {', '.join(expected)}."
-                raise RuleDataError(path, 1, name, msg)
-        for name in expected:
-            if name not in header:
-                raise RuleDataError(path, 1, name, "this column is missing.")
-        rows: list[tuple[int, RowT]] = []
-        for cells in reader:
-            line = reader.line_num
-            if not any(c.strip() for c in cells):
-                continue
-            if len(cells) != len(header):
-                msg = f"has {len(cells)} cells; the header has {len(header)}."
-                raise RuleDataError(path, line, None, msg)
-            try:
-                rows.append((line, model.model_validate(dict(zip(header, cells, strict=True)))))
-            except ValidationError as exc:
-                column, msg = _first_error(exc)
-                raise RuleDataError(path, line, column, msg) from None
+        records = csv_rows(handle, encoding_hint="rules files are UTF-8")
+        try:
+            first = next(records, None)
+            if first is None:
+                raise RuleDataError(path, 1, None, "the file is empty; it needs a header row.")
+            header = first[1]
+            _check_header(path, header, expected)
+            for line, cells in records:
+                if any(c.strip() for c in cells):
+                    rows.append((line, _row(path, line, model, header, cells)))
+        except FileProblem as problem:
+            raise RuleDataError(path, problem.line, None, problem.message) from None
     return rows
+
+
+def _check_header(path: Path, header: list[str], expected: tuple[str, ...]) -> None:
+    seen: set[str] = set()
+    for name in header:
+        if name not in expected:
+            msg = f"unknown column; the columns are {', '.join(expected)}."
+            raise RuleDataError(path, 1, name, msg)
+        if name in seen:
+            raise RuleDataError(path, 1, name, "this column appears twice.")
+        seen.add(name)
+    for name in expected:
+        if name not in seen:
+            raise RuleDataError(path, 1, name, "this column is missing.")
+
+
+def _row(path: Path, line: int, model: type[RowT], header: list[str], cells: list[str]) -> RowT:
+    if len(cells) != len(header):
+        msg = f"has {len(cells)} cells; the header has {len(header)}."
+        raise RuleDataError(path, line, None, msg)
+    try:
+        return model.model_validate(dict(zip(header, cells, strict=True)))
+    except ValidationError as exc:
+        column, msg = _first_error(exc)
+        raise RuleDataError(path, line, column, msg) from None
 
 
 def write_rows(rows: Sequence[BaseModel], path: Path) -> None:
@@ -195,7 +213,23 @@ def _check_row(path: Path, line: int, row: RuleRow) -> None:
             raise RuleDataError(path, line, "runs_from", msg)
     if (row.waiting_value is None) != (row.waiting_unit is None):
         raise RuleDataError(path, line, "waiting_unit", "give both waiting_value and waiting_unit.")
+    _bounded(path, line, "period_value", row.period_value, row.period_unit)
+    _bounded(path, line, "waiting_value", row.waiting_value, row.waiting_unit)
     _check_kinds(path, line, row)
+
+
+#: The longest period the engine counts: incidents run to 2100 and dates to 9999, and no
+#: limitation period comes near a century and a half.
+_MAX_DAYS: Final = 150 * 366
+_DAYS_PER: Final = {"years": 366, "months": 31, "days": 1}
+
+
+def _bounded(path: Path, line: int, column: str, value: int | None, unit: object) -> None:
+    if value is None or unit is None:
+        return
+    if value * _DAYS_PER[str(unit)] > _MAX_DAYS:
+        msg = f"{value} {unit} is longer than the 150 years the engine counts."
+        raise RuleDataError(path, line, column, msg)
 
 
 def _check_kinds(path: Path, line: int, row: RuleRow) -> None:
@@ -284,6 +318,44 @@ def _check_holiday_row(path: Path, line: int, row: CalendarRow) -> None:
             raise RuleDataError(path, line, "rule", f"{exc}.") from None
 
 
+def _check_closed_runs(path: Path, rows: list[tuple[int, CalendarRow]]) -> None:
+    """No jurisdiction's added days, with every weekend, close `MAX_ROLL` days in a row.
+
+    A last day is moved at most `MAX_ROLL` days; a longer run of closed days
+    could not be computed, so it is refused here rather than at compute time.
+    Each row is checked in the years it names, and dated rules in 2024 and 2025
+    (a leap year and a common one).
+    """
+    days: dict[str, set[dt.date]] = defaultdict(set)
+    lines: dict[tuple[str, dt.date], int] = {}
+    for line, row in rows:
+        if row.kind not in {CalendarKind.ADD, CalendarKind.CLOSURE}:
+            continue
+        rule = parse_date_rule(row.rule)
+        years = {row.from_.year if row.from_ else 2024, row.to.year if row.to else 2025}
+        once = row.rule.strip()[:4]
+        if once.isdigit() and len(row.rule.strip()) == len("2024-01-01"):
+            years = {int(once)}
+        for year in years | {2024, 2025}:
+            when = rule(year)
+            if when is not None and row.covers(when):
+                days[row.jurisdiction].add(when)
+                lines.setdefault((row.jurisdiction, when), line)
+    for code, added in days.items():
+        for day in sorted(added):
+            run = 0
+            probe = day
+            while probe in added or probe.weekday() >= 5:  # noqa: PLR2004 - Sat, Sun
+                run += 1
+                if run >= MAX_ROLL:
+                    msg = (
+                        f"{code} would be closed {MAX_ROLL} days in a row from {day}; a last "
+                        f"day can move at most {MAX_ROLL - 1} days."
+                    )
+                    raise RuleDataError(path, lines[code, day], "rule", msg)
+                probe += dt.timedelta(days=1)
+
+
 def _validate_calendar(path: Path, rows: list[tuple[int, CalendarRow]]) -> None:
     """Each row on its own, then each jurisdiction's computation windows.
 
@@ -306,6 +378,7 @@ def _validate_calendar(path: Path, rows: list[tuple[int, CalendarRow]]) -> None:
             suits[row.jurisdiction].append((line, row))
         if row.reaches(Scope.NOTICES):
             notices[row.jurisdiction].append((line, row))
+    _check_closed_runs(path, rows)
     for code, group in suits.items():
         _check_windows(path, group, f"{code} computation for suits")
     for code, found in notices.items():
@@ -347,6 +420,8 @@ def _validate_tolling(path: Path, rows: list[tuple[int, TollingRow]]) -> None:
             raise RuleDataError(path, line, "grace_unit", "give both grace_value and grace_unit.")
         if (row.cap_value is None) != (row.cap_unit is None):
             raise RuleDataError(path, line, "cap_unit", "give both cap_value and cap_unit.")
+        _bounded(path, line, "grace_value", row.grace_value, row.grace_unit)
+        _bounded(path, line, "cap_value", row.cap_value, row.cap_unit)
         _check_tolling_tracks(path, line, row)
         groups[row.jurisdiction, row.kind].append((line, row))
     for (code, kind), group in groups.items():
