@@ -16,7 +16,9 @@ interleaved and the medians reported, because the machine is shared.
 2. peak memory of `qideadlines batch` on 10^4, 10^5 (and 10^6) rows whose
    incidents span 1950-2100, every track: the largest sum of the
    proportional resident memory (PSS) of the batch and its worker, sampled
-   [< 200 MB at 10^6].
+   [< 200 MB at 10^6];
+3. peak memory of `qideadlines batch --ics` on 10^4 rows: the calendar is
+   written as it goes, so memory stays flat.
 """
 
 from __future__ import annotations
@@ -163,6 +165,22 @@ def bench_memory(sizes: Sequence[int]) -> None:
                 print(f"   {size:>9,} rows  --jobs {jobs}  {kib / 1024:7.1f} MiB  {seconds:6.1f} s")
 
 
+def bench_ics(size: int) -> None:
+    """Peak memory of a batch that also writes its calendar, which is streamed."""
+    print("3. peak memory of `qideadlines batch --ics`, every track")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "in.csv"
+        _write(path, size, dt.date(2015, 1, 1), 4000)
+        calendar = Path(folder) / "out.ics"
+        argv = [*_cli(), "batch", str(path), "-o", os.devnull, "--ics", str(calendar)]
+        kib, seconds = _peak(argv)
+        megabytes = calendar.stat().st_size / 1e6
+        print(
+            f"   {size:>9,} rows  {kib / 1024:7.1f} MiB  {seconds:6.1f} s  "
+            f"(calendar {megabytes:,.0f} MB)"
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the batch benchmarks."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
@@ -172,6 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     bench_throughput(args.rows, args.runs)
     bench_memory([10**4, 10**5, *([10**6] if args.million else [])])
+    bench_ics(10**4)
     return 0
 
 

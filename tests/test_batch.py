@@ -17,10 +17,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qideadlines import DeadlineReport, Status, Track, compute_deadlines
-from qideadlines._batch import batch_columns, compute_batch
+from qideadlines._batch import batch_columns, compute_batch, row_report
 from qideadlines._cli import main
 from qideadlines._errors import InvalidFactError
 from qideadlines._inputs import parse_tracks
+from qideadlines._registry import REGISTRY, BatchRole
 from qideadlines._render import safe_cell
 
 from strategies import dates, jurisdictions
@@ -52,6 +53,42 @@ def test_batch_due_dates_equal_the_reports(code: str, incident: dt.date, who: se
     for track in Track:
         dues = [d.due for d in report.deadlines if d.track is track]
         assert out[f"due_{track.value}"] == (min(dues).isoformat() if dues else ""), track
+
+
+@settings(max_examples=80)
+@given(
+    jurisdictions(),
+    dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)),
+    st.integers(0, 2000),
+    st.sampled_from(["", "officers", "government"]),
+    st.sampled_from(["", "malicious-prosecution", "false-arrest"]),
+)
+def test_next_due_is_the_reports_earliest_open_deadline(
+    code: str, incident: dt.date, later: int, sued: str, claim: str
+) -> None:
+    """`next_due` is the earliest deadline not yet past, across every defendant and track,
+    the same as the report gives for the row (issue 15)."""
+    today = incident + dt.timedelta(days=later)
+    event = incident + dt.timedelta(days=30)
+    row = {"jurisdiction": code, "incident_date": incident.isoformat(),
+           "today": today.isoformat(), "sued": sued, "claim": claim,
+           "favorable_termination_date": event.isoformat() if claim else "",
+           "legal_process_date": event.isoformat() if claim else "",
+           "release_date": event.isoformat() if claim else ""}  # fmt: skip
+    (out,) = compute_batch([row], jobs=1)
+    assert out["error"] == ""
+    report = row_report(row)
+    open_ones = sorted(
+        (d.due, d.track.value)
+        for d in report.deadlines
+        if d.due >= today and REGISTRY[d.track].batch is BatchRole.DEADLINE
+    )
+    if not open_ones:
+        assert out["next_due"] == ""
+        return
+    assert out["next_due"] == open_ones[0][0].isoformat()
+    assert out["next_track"] in {t for d, t in open_ones if d == open_ones[0][0]}
+    assert out["days_remaining"] == str((open_ones[0][0] - today).days)
 
 
 def test_every_row_comes_back_in_order_with_its_columns() -> None:

@@ -290,6 +290,15 @@ def atomic_bytes(path: str | Path) -> Iterator[IO[bytes]]:
     if target.is_dir():
         msg = "is a folder, not a file."
         raise FileProblem(msg)
+    if target.exists() and not target.is_file():
+        # A device or a pipe (/dev/null, a FIFO) is written to, never replaced.
+        try:
+            with target.open("wb") as stream:
+                yield stream
+        except OSError as exc:
+            msg = f"cannot be written ({exc.strerror or exc})."
+            raise FileProblem(msg) from exc
+        return
     folder = target.parent
     if not folder.is_dir():
         msg = f"cannot be written: the folder {str(folder)!r} does not exist."
