@@ -197,7 +197,7 @@ def test_compute_formats(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "compute", "CO", "2024-03-15", "--format", "json",
                        "--today", "2025-01-01")  # fmt: skip
     data = json.loads(out)
-    assert data["schema_version"] == 3
+    assert data["schema_version"] == 4
     assert data["today"] == "2025-01-01"
 
 
@@ -216,11 +216,14 @@ def test_text_output_shows_days_remaining_and_the_date_used(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     _, out, _ = run(capsys, "compute", "NY", "2024-03-15", "--today", "2024-06-01")
-    assert "today taken as 2024-06-01" in out
-    assert "12d left" in out  # the 90-day notice, due June 13
+    assert "Days left are counted from 2024-06-01." in out
+    assert "12 days" in out  # the 90-day notice, due June 13
     assert "\033[" not in out  # not a terminal: no color
+    _, out, _ = run(capsys, "compute", "NY", "2024-03-15", "--explain", "--today", "2024-06-01")
+    assert "today taken as 2024-06-01" in out
+    assert "12d left" in out
     _, out, _ = run(capsys, "compute", "NY", "2024-03-15")
-    assert f"today taken as {dt.date.today().isoformat()}" in out  # noqa: DTZ011
+    assert f"counted from {dt.date.today().isoformat()}" in out  # noqa: DTZ011
 
 
 def test_color_only_on_a_terminal_and_never_with_no_color(

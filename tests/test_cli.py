@@ -22,8 +22,31 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_compute_text(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "compute", "CO", "2024-03-15")
+def test_compute_text_fits_a_screen(capsys: pytest.CaptureFixture[str]) -> None:
+    """The default text is what a person needs first: every deadline in words on one screen,
+    the § 1983 line first, the § 242 clock set apart, the next steps, the disclaimer."""
+    from qideadlines._jurisdictions import CODES
+
+    for code_ in CODES:
+        code, out, err = run(capsys, "compute", code_, "2024-03-15", "--today", "2025-01-01")
+        assert code == 0
+        assert err == ""
+        lines = out.splitlines()
+        assert len(lines) <= 40, (code_, len(lines))  # noqa: PLR2004
+        assert all(len(line) <= 100 for line in lines[:-1]), code_  # noqa: PLR2004
+        assert lines[4].lstrip().startswith("File a § 1983 suit"), code_
+        import re
+
+        words = re.sub(r"'[a-z_]+'|--[a-z-]+", "", "".join(lines[3:-3]))
+        assert "_" not in words, code_  # words, not track ids (a locality's id is quoted)
+        assert lines[-1] == DISCLAIMER
+    _, out, _ = run(capsys, "compute", "CO", "2024-03-15")
+    assert "For information: Federal prosecutors' deadline to charge a § 242 crime" in out
+    assert "--denial-date" in out  # the command line names its own flags
+
+
+def test_compute_explain(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "compute", "CO", "2024-03-15", "--explain")
     assert code == 0
     assert err == ""
     assert "section_1983: File a § 1983 suit, by Sun 2026-03-15" in out

@@ -40,7 +40,7 @@ def test_a_presentment_is_never_rolled_later() -> None:
 def test_tennessee_claims_commission_filing_runs_ninety_days_from_the_denial() -> None:
     """Tenn. Code Ann. § 9-8-402(c); Howard v. State (Tenn. Ct. App. 2021)."""
     report, found = _one("TN", D(2024, 3, 15), "state_tort_suit", defendants=["state"])
-    assert any("9-8-402(c)" in w and "denial_date" in w for w in report.warnings)
+    assert any("9-8-402(c)" in w and "denial_date" in w for w in report.next_steps)
     _, (suit,) = _one(
         "TN", D(2024, 3, 15), "state_tort_suit", defendants=["state"], denial_date=D(2024, 9, 1)
     )
@@ -59,7 +59,7 @@ def test_a_period_from_the_claims_presentation_needs_the_notice_date() -> None:
     incident = (row.accrual_from or D(2024, 3, 15)) + dt.timedelta(days=1)
     incident = max(incident, row.conduct_from or incident)
     report = compute_deadlines(code, incident, tracks=[track])
-    assert any("notice_date" in w for w in report.warnings), code
+    assert any("notice_date" in w for w in report.next_steps), code
     given = compute_deadlines(
         code, incident, tracks=[track], notice_date=incident + dt.timedelta(days=30)
     )
@@ -115,7 +115,7 @@ def test_a_notice_for_the_city_only_drops_out_when_only_officers_are_sued() -> N
         "GA", D(2024, 3, 15), "local_tort_notice", defendants=["local"], sued="officers"
     )
     assert not none
-    assert any("36-33-5" in w and "leave out" in w for w in officers.warnings)
+    assert any("36-33-5" in w and "leave out" in w for w in officers.next_steps)
     _both, kept = _one(
         "GA", D(2024, 3, 15), "local_tort_notice", defendants=["local"],
         sued=[Sued.OFFICERS, Sued.GOVERNMENT],

@@ -82,7 +82,7 @@ def test_ftca_police_tort_claims_start_in_1974() -> None:
     March 16, 1974."""
     before = compute_deadlines("CO", dt.date(1974, 3, 15), defendants=["federal"])
     assert Track.FTCA_CLAIM not in {d.track for d in before.deadlines}
-    assert any("1974-03-16" in w for w in before.warnings)
+    assert any("1974-03-16" in w for w in before.next_steps)
     after = deadlines("CO", dt.date(1974, 3, 16), defendants=["federal"])
     assert ("ftca_claim", "federal") in after
 
@@ -117,7 +117,7 @@ def test_colorado_act_reaches_conduct_from_june_19_2020() -> None:
     absent with a warning."""
     before = compute_deadlines("CO", dt.date(2020, 6, 18))
     assert Track.STATE_CIVIL_RIGHTS_SUIT not in {d.track for d in before.deadlines}
-    assert any("2020-06-19" in w for w in before.warnings)
+    assert any("2020-06-19" in w for w in before.next_steps)
     after = compute_deadlines("CO", dt.date(2020, 6, 19))
     act = next(d for d in after.deadlines if d.track is Track.STATE_CIVIL_RIGHTS_SUIT)
     assert act.qualified_immunity is Immunity.NO
@@ -153,21 +153,21 @@ def test_a_city_charter_rule_needs_its_locality() -> None:
     # reading.
     assert notice.due == dt.date(2024, 9, 15)
     assert dt.date(2024, 9, 16) in {r.due for r in notice.readings}
-    assert any("'tyler'" in w for w in plain.warnings)
+    assert any("'tyler'" in w for w in plain.next_steps)
     tyler = deadlines("TX", dt.date(2024, 3, 15), defendants=["local"], locality="Tyler")
     assert tyler["local_tort_notice", "local"] == dt.date(2024, 4, 14)  # 30 days: a Sunday
 
 
 def test_unresearched_tracks_are_said_so() -> None:
     report = compute_deadlines("GU", dt.date(2024, 3, 15), defendants=["local"])
-    assert any("local_tort_notice rules of Guam have not been researched" in w
-               for w in report.warnings)  # fmt: skip
+    assert any(w.startswith("Guam's rules for the deadline to present a notice of claim")
+               for w in report.next_steps)  # fmt: skip
 
 
 def test_cited_no_notice_statements_are_reported() -> None:
     report = compute_deadlines("IA", dt.date(2024, 3, 15), defendants=["local"])
     assert Track.LOCAL_TORT_NOTICE not in {d.track for d in report.deadlines}
-    assert any(w.startswith("No local tort notice deadline") for w in report.warnings)
+    assert any(w.startswith("No deadline to present a notice of claim to the local") for w in report.next_steps)
 
 
 def test_the_report_says_where_qualified_immunity_reaches() -> None:
@@ -281,10 +281,14 @@ def test_tracks_can_be_chosen(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_a_weakly_sourced_no_notice_statement_says_so() -> None:
     report = compute_deadlines("ND", dt.date(2024, 3, 15), defendants=["local"])
-    (note,) = [w for w in report.warnings if w.startswith("No local tort notice deadline")]
+    (note,) = [w for w in report.next_steps if w.startswith("No deadline to present a notice of claim to the local")]
     assert "Recorded at low confidence" in note
     strong = compute_deadlines("IA", dt.date(2024, 3, 15), defendants=["local"])
-    (iowa,) = [w for w in strong.warnings if w.startswith("No local tort notice deadline")]
+    (iowa,) = [
+        w
+        for w in strong.next_steps
+        if w.startswith("No deadline to present a notice of claim to the local")
+    ]
     assert "Recorded at" not in iowa
 
 

@@ -197,6 +197,7 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
     if when is not None:
         deadlines = [_with_status(d, when) for d in deadlines]
     notes = report_notes(rules_, done, every_track=wanted == tuple(Track))
+    given = fact_notes(facts, _dates_used(done))
     accrual = facts.accrual
     return DeadlineReport.model_construct(
         jurisdiction=_jurisdiction(code),
@@ -209,7 +210,8 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
         today=when,
         deadlines=tuple(deadlines),
         immunity=immunity_summary(deadlines, NAMES[code]),
-        warnings=(*REPORT_WARNINGS, *fact_notes(facts, _dates_used(done)), *notes),
+        next_steps=tuple(dict.fromkeys((*given, *notes.next_steps))),
+        warnings=tuple(dict.fromkeys((*REPORT_WARNINGS, *notes.warnings))),
     )
 
 

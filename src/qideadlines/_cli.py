@@ -161,6 +161,11 @@ def _fill_compute(compute: argparse.ArgumentParser) -> None:
     )
     compute.add_argument("--json", action="store_true", help="shorthand for --format json")
     compute.add_argument(
+        "--explain",
+        action="store_true",
+        help="text: every date's reasoning, step by step, with its warnings (default: one screen)",
+    )
+    compute.add_argument(
         "--ics", metavar="FILE", help="also write an iCalendar file with one event per deadline"
     )
 
@@ -290,6 +295,13 @@ def _local_today() -> dt.date:
     return dt.date.today()  # noqa: DTZ011 - the user's local date is the point
 
 
+def _width(out: TextIO) -> int:
+    import shutil
+
+    # A terminal's own width; a file or pipe gets a width that reads well anywhere.
+    return shutil.get_terminal_size((100, 24)).columns if out.isatty() else 100
+
+
 def _color(out: TextIO) -> bool:
     import os
 
@@ -320,7 +332,7 @@ def _write_ics(path: str, reports: list[DeadlineReport], stamp: dt.date) -> None
 
 def _compute(args: argparse.Namespace, out: TextIO) -> int:
     from ._api import compute_deadlines
-    from ._render import render_csv, render_text
+    from ._render import render_csv, render_summary, render_text
 
     today = args.today or _local_today()
     report = compute_deadlines(
@@ -336,8 +348,12 @@ def _compute(args: argparse.Namespace, out: TextIO) -> int:
         out.write(report.model_dump_json(indent=2) + "\n")
     elif fmt == "csv":
         render_csv(report, out)
-    else:
+    elif args.explain:
         render_text(report, out, color=_color(out))
+    else:
+        from ._names import flag
+
+        render_summary(report, out, width=_width(out), color=_color(out), fact=flag)
     if args.ics:
         _write_ics(args.ics, [report], today)
     return 0

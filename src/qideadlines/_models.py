@@ -223,7 +223,7 @@ class DeadlineReport(BaseModel):
 
     model_config = FROZEN
 
-    schema_version: int = Field(default=3, description="The version of this report's shape.")
+    schema_version: int = Field(default=4, description="The version of this report's shape.")
     jurisdiction: Jurisdiction = Field(description="Where the incident happened.")
     incident_date: dt.date = Field(description="The day of the police encounter.")
     claim: Claim = Field(default=Claim.EXCESSIVE_FORCE, description="The kind of claim.")
@@ -236,5 +236,12 @@ class DeadlineReport(BaseModel):
     today: dt.date | None = Field(default=None, description="The day days remaining count from.")
     deadlines: tuple[Deadline, ...] = Field(description="Every deadline that applies.")
     immunity: tuple[str, ...] = Field(description="Which tracks qualified immunity can block.")
+    next_steps: tuple[str, ...] = Field(
+        default=(),
+        description=(
+            "What would change or complete the dates: a fact to give, a deadline that needs a "
+            "date first, a rule not yet recorded, a track with no deadline here."
+        ),
+    )
     warnings: tuple[str, ...] = Field(description="What the dates assume, for the whole report.")
     disclaimer: str = Field(default=DISCLAIMER, description="Legal information, not advice.")

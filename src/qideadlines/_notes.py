@@ -6,7 +6,7 @@ Prose only, from the computation's plain data and the rules.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Final
+from typing import Final, NamedTuple
 
 from ._authorities import (
     ACCRUAL,
@@ -18,7 +18,7 @@ from ._authorities import (
     WALLACE,
     PlraStatus,
 )
-from ._enums import Claim, Confidence, Immunity, Role, Sued, TollingEffect, TollingKind
+from ._enums import Claim, Confidence, Immunity, Role, Sued, TollingEffect, TollingKind, Track
 from ._inputs import Facts
 from ._jurisdictions import CIRCUITS, NAMES
 from ._models import Deadline
@@ -35,7 +35,14 @@ from ._registry import (
 from ._ruleset import RuleSet
 from ._select import Skip, SkipReason
 
-__all__ = ["REPORT_WARNINGS", "fact_notes", "immunity_summary", "plra_law", "report_notes"]
+__all__ = [
+    "REPORT_WARNINGS",
+    "ReportNotes",
+    "fact_notes",
+    "immunity_summary",
+    "plra_law",
+    "report_notes",
+]
 
 REPORT_WARNINGS: Final = (
     (
@@ -50,10 +57,9 @@ def claim_note() -> str:
     """What a report says when no claim kind was given."""
     return (
         "Dates assume an excessive-force or unlawful-search claim, which accrues on the "
-        f"incident date ({WALLACE}). Other claims accrue later: false arrest when legal process "
-        "begins, malicious prosecution and fabricated evidence when the prosecution ends in the "
-        "person's favor, and claims that would imply an invalid conviction when it is set aside "
-        f"({ACCRUAL[Claim.HECK_DEFERRED].authority}); give the claim kind and its date."
+        f"incident date ({WALLACE}). False arrest, malicious prosecution, fabricated evidence "
+        "and a claim that would undo a conviction start later "
+        f"({ACCRUAL[Claim.HECK_DEFERRED].authority}): give the claim kind and its date."
     )
 
 
@@ -111,40 +117,67 @@ def plra_law(circuit: str) -> str:
     return f"whether {where} tolls it is unsettled ({plra.authority}{sure})"
 
 
+def _deadline_words(track: Track) -> str:
+    """A track's deadline in words: "the deadline to present a notice of claim to …"."""
+    action = REGISTRY[track].action
+    return f"the deadline to {action[0].lower()}{action[1:]}"
+
+
+#: Skips that a date the caller can give would lift, with the date's words and keyword.
+_NEEDS: Final = {
+    SkipReason.NEEDS_DENIAL: ("the date the claim was denied", "denial_date"),
+    SkipReason.NEEDS_NOTICE: ("the date the claim was presented", "notice_date"),
+}
+
+
+def _needs_notes(skips: list[Skip]) -> list[str]:
+    """One note per missing date, naming every deadline that waits for it."""
+    notes = []
+    for reason, (needed, fact) in _NEEDS.items():
+        found: dict[Track, list[str]] = {}
+        for skip in skips:
+            if skip.reason is reason:
+                found.setdefault(skip.track, []).append(f"{skip.row.citation}, {skip.row.period}")
+        if not found:
+            continue
+        parts = [
+            f"{_deadline_words(track)[16:]} ({'; '.join(dict.fromkeys(cites))})"
+            for track, cites in found.items()
+        ]
+        notes.append(
+            f"Give {needed} ({fact}) to compute the deadline to " + "; to ".join(parts) + "."
+        )
+    return notes
+
+
 def _skip_note(skip: Skip) -> str:
-    row, track = skip.row, skip.track.value
+    row = skip.row
+    what = _deadline_words(skip.track)
     if skip.reason is SkipReason.LOCALITY:
         return (
-            f"{row.citation} applies only to incidents in the locality '{row.locality}'; pass "
-            f"that locality to see its {track} deadline."
+            f"{row.citation} applies only in the locality '{row.locality}'; give that locality "
+            f"to see {what}."
         )
     if skip.reason is SkipReason.CONDUCT:
         assert row.conduct_from is not None  # noqa: S101 - the reason says so
         return (
             f"{row.citation} reaches only conduct on or after {row.conduct_from.isoformat()}; "
-            f"this incident is earlier, so there is no {track} deadline under it."
+            f"this incident is earlier, so it sets no {what[4:]}."
         )
     if skip.reason is SkipReason.SUED:
         assert row.sued is not None  # noqa: S101 - the reason says so
         who = "officers sued personally" if row.sued is Sued.OFFICERS else "the government body"
         return (
             f"{row.citation} ({row.period}) reaches only claims against {who}, which the "
-            f"facts given leave out of those sued, so it gives no {track} deadline here."
+            f"facts given leave out of those sued, so it sets no {what[4:]}."
         )
     if skip.reason is SkipReason.NO_SUIT:
         return (
             f"{row.citation} requires the claim to be presented at least {row.period} before "
-            f"suit, but no suit deadline is recorded to count back from: present it promptly."
+            "suit, but no suit deadline is recorded to count back from: present it promptly."
         )
-    needed, fact = (
-        ("the date the claim was denied", "denial_date")
-        if skip.reason is SkipReason.NEEDS_DENIAL
-        else ("the date the claim was presented", "notice_date")
-    )
-    return (
-        f"The {track} period of {row.citation} ({row.period}) runs from {needed}; give that "
-        f"date ({fact}) to compute it." + (f" {row.warning}" if row.warning else "")
-    )
+    msg = f"{skip.reason} is worded by _needs_notes"
+    raise AssertionError(msg)
 
 
 def _no_deadline_notes(rules: RuleSet, code: str, incident: dt.date, facts: Facts) -> list[str]:
@@ -155,7 +188,7 @@ def _no_deadline_notes(rules: RuleSet, code: str, incident: dt.date, facts: Fact
             continue
         for row in rules.rules_for(code, spec.track):
             if row.role is Role.NONE and row.applies_to(incident):
-                detail = f" {row.notes}" if row.notes and len(row.notes) < 300 else ""  # noqa: PLR2004
+                detail = ""
                 # A mistaken "no notice" costs the claim, so a weakly sourced one says so.
                 doubt = (
                     ""
@@ -163,9 +196,20 @@ def _no_deadline_notes(rules: RuleSet, code: str, incident: dt.date, facts: Fact
                     else f" Recorded at {row.confidence} confidence: check the state's tort "
                     "claims act and local charter before relying on it."
                 )
-                words = spec.track.value.replace("_", " ")
-                notes.append(f"No {words} deadline: {row.citation}.{detail}{doubt}")
+                words = _deadline_words(spec.track)[4:]
+                notes.append(f"No {words}: {row.citation}.{detail}{doubt}")
     return notes
+
+
+def _no_deadline_details(rules: RuleSet, code: str, incident: dt.date, facts: Facts) -> list[str]:
+    """What a person should know beside a "no deadline" statement (its row's warning)."""
+    return [
+        row.warning
+        for spec in SPECS
+        if spec.rows is RowSource.OWN and spec.defendants & facts.defendants
+        for row in rules.rules_for(code, spec.track)
+        if row.role is Role.NONE and row.applies_to(incident) and row.warning
+    ]
 
 
 def _coverage_notes(rules: RuleSet, code: str, facts: Facts) -> list[str]:
@@ -177,9 +221,9 @@ def _coverage_notes(rules: RuleSet, code: str, facts: Facts) -> list[str]:
             continue
         if not any(not r.locality for r in rules.rules_for(code, spec.track)):
             notes.append(
-                f"The {spec.track.value} rules of {name} have not been researched for this "
-                "library yet: a notice or suit deadline may apply and may be short. Check the "
-                "state's tort claims act before relying on the absence of a date."
+                f"{name}'s rules for {_deadline_words(spec.track)} are not recorded yet: a "
+                "deadline may apply and may be short. Check the state's tort claims act before "
+                "relying on the absence of a date."
             )
     for spec in SPECS:
         if spec.coverage is Coverage.NO_ACT and not rules.rules_for(code, spec.track):
@@ -244,13 +288,25 @@ def _prisoner_notes(code: str, facts: Facts) -> list[str]:
     return notes
 
 
-def report_notes(rules: RuleSet, done: Computation, *, every_track: bool) -> list[str]:
-    """The report's notes on tracks without a deadline and on what the dates assume."""
+class ReportNotes(NamedTuple):
+    """What a report says besides its deadlines: what to do next, and what it assumes."""
+
+    next_steps: list[str]
+    warnings: list[str]
+
+
+def report_notes(rules: RuleSet, done: Computation, *, every_track: bool) -> ReportNotes:
+    """The report's notes: a fact to give or a rule still missing, then what the dates assume."""
     code, facts = done.code, done.facts
-    notes = [_skip_note(skip) for skip in done.skips]
+    waiting = [s for s in done.skips if s.reason in _NEEDS]
+    steps = [_skip_note(skip) for skip in done.skips if skip.reason not in _NEEDS]
+    steps.extend(_needs_notes(waiting))
+    notes: list[str] = [s.row.warning for s in done.skips if s.row.warning]
     if every_track:
-        notes.extend(_no_deadline_notes(rules, code, done.incident, facts))
-        notes.extend(_coverage_notes(rules, code, facts))
+        notes.extend(_no_deadline_details(rules, code, done.incident, facts))
+    if every_track:
+        steps.extend(_no_deadline_notes(rules, code, done.incident, facts))
+        steps.extend(_coverage_notes(rules, code, facts))
     specs = {d.spec for d in done.tracks}
     if any(s.tolling is TollingReach.BORROWED for s in specs):
         accrual = facts.accrual.date if facts.accrual else done.incident
@@ -264,7 +320,7 @@ def report_notes(rules: RuleSet, done: Computation, *, every_track: bool) -> lis
             f"{NAMES[code]} requires a notice of claim before a state-law suit (see the notice "
             f"deadlines above); that requirement does not apply to a § 1983 claim ({FELDER})."
         )
-    return list(dict.fromkeys(notes))
+    return ReportNotes(list(dict.fromkeys(steps)), list(dict.fromkeys(notes)))
 
 
 def immunity_summary(deadlines: list[Deadline], name: str) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ Clients of the public API only: nothing here computes a date.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Final, TextIO
 
 from ._enums import CalendarKind, Defendant, Status
@@ -22,6 +22,7 @@ __all__ = [
     "ics_frame",
     "render_csv",
     "render_rules",
+    "render_summary",
     "render_text",
     "safe_cell",
     "to_calendar",
@@ -203,9 +204,118 @@ def render_text(report: DeadlineReport, out: TextIO, *, color: bool = False) -> 
         out.write("Qualified immunity:\n")
         out.writelines(f"  - {line}\n" for line in report.immunity)
         out.write("\n")
+    if report.next_steps:
+        out.write("Next steps:\n")
+        out.writelines(f"  - {w}\n" for w in report.next_steps)
+        out.write("\n")
     out.write("Warnings:\n")
     out.writelines(f"  - {w}\n" for w in report.warnings)
     out.write(f"\n{report.disclaimer}\n")
+
+
+#: The mark beside a date whose rule is below high confidence, and its key.
+_UNSURE: Final = "?"
+#: The mark beside a date some authority would make later, and its key.
+_LATER: Final = "*"
+
+
+def _days_left(deadline: Deadline) -> str:
+    days = deadline.days_remaining
+    if days is None:
+        return ""
+    if days < 0:
+        return "passed"
+    return "today" if days == 0 else f"{days} days"
+
+
+def _marks(deadline: Deadline) -> str:
+    unsure = deadline.rule.confidence.value != "high"
+    later = any(r.due > deadline.due for r in deadline.readings)
+    return (_UNSURE if unsure else "") + (_LATER if later else "")
+
+
+def _keywords(text: str, fact: Callable[[str], str]) -> str:
+    import re
+
+    return re.sub(r"\((\w+_date|sued|locality)\)", lambda m: f"({fact(m[1])})", text)
+
+
+def _wrapped(text: str, width: int, indent: str = "  ") -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(
+        text, width=max(40, width), initial_indent=indent + "- ", subsequent_indent=indent + "  "
+    )
+
+
+def render_summary(
+    report: DeadlineReport,
+    out: TextIO,
+    *,
+    width: int = 100,
+    color: bool = False,
+    fact: Callable[[str], str] | None = None,
+) -> None:
+    """What a person needs first, on one screen: each deadline in words, then what to do.
+
+    The prosecutors' § 242 clock is set apart; `render_text` (``--explain``)
+    gives the reasoning behind every date. `fact` words a keyword such as
+    ``denial_date`` the way the caller asks for it (the command line: a flag).
+
+    Example:
+        >>> import io, datetime
+        >>> from qideadlines import compute_deadlines
+        >>> buffer = io.StringIO()
+        >>> report = compute_deadlines("CO", datetime.date(2024, 3, 15),
+        ...                            today=datetime.date(2025, 1, 1))
+        >>> render_summary(report, buffer)
+        >>> len(buffer.getvalue().splitlines()) <= 40
+        True
+    """
+    from ._registry import REGISTRY, BatchRole
+
+    j = report.jurisdiction
+    out.write(f"{j.name}: police encounter on {report.incident_date:%A, %B} ")
+    out.write(f"{report.incident_date.day}, {report.incident_date.year}\n")
+    if report.today is not None:
+        out.write(f"Days left are counted from {report.today.isoformat()}.\n")
+    out.write("\n")
+    mine = [d for d in report.deadlines if REGISTRY[d.track].batch is BatchRole.DEADLINE]
+    info = [d for d in report.deadlines if d not in mine]
+    mine.sort(key=lambda d: (d.track.value != "section_1983", d.due, d.track.value))
+    repeated = {d.track for d in mine if sum(e.track is d.track for e in mine) > 1}
+    rows = [
+        (d.action + (_who(d) if d.track in repeated else ""), _long(d.due), _days_left(d),
+         _marks(d), d.status)
+        for d in mine
+    ]  # fmt: skip
+    due_width = max((len(r[1]) for r in rows), default=3)
+    left_width = max((len(r[2]) for r in rows), default=0)
+    what_width = max(24, width - due_width - left_width - 10)
+    out.write(f"  {'Deadline':<{what_width}}  {'Due':<{due_width}}  Left\n")
+    for what, due, left, marks, status in rows:
+        start = _COLORS[status] if color and status is not None else ""
+        end = _RESET if start else ""
+        label = what if len(what) <= what_width else what[: what_width - 1] + "…"
+        out.write(f"  {start}{label:<{what_width}}  {due:<{due_width}}  ")
+        out.write(f"{left:<{left_width}}{end} {marks}".rstrip() + "\n")
+    if any(_LATER in r[3] for r in rows):
+        out.write(f"  {_LATER} Another reading gives a later date; act by the date shown.\n")
+    if any(_UNSURE in r[3] for r in rows):
+        out.write(
+            f"  {_UNSURE} The rule behind this date is not yet checked against the statute's "
+            "own text; confirm it.\n"
+        )
+    out.writelines(f"\nFor information: {d.action}: {_long(d.due)}.\n" for d in info)
+    if report.next_steps:
+        out.write("\nNext steps:\n")
+        for step in report.next_steps[:6]:
+            worded = _keywords(step, fact) if fact is not None else step
+            out.writelines(line + "\n" for line in _wrapped(worded, width))
+        if len(report.next_steps) > 6:  # noqa: PLR2004 - a screen, not the whole list
+            out.write(f"  - and {len(report.next_steps) - 6} more: see --explain.\n")
+    out.write("\nRun again with --explain for the law behind each date, step by step.\n")
+    out.write(f"{report.disclaimer}\n")
 
 
 def report_rows(report: DeadlineReport) -> Iterable[dict[str, str]]:
