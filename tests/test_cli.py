@@ -32,8 +32,8 @@ def test_compute_text_fits_a_screen(capsys: pytest.CaptureFixture[str]) -> None:
         assert code == 0
         assert err == ""
         lines = out.splitlines()
-        assert len(lines) <= 40, (code_, len(lines))  # noqa: PLR2004
-        assert all(len(line) <= 100 for line in lines[:-1]), code_  # noqa: PLR2004
+        assert len(lines) <= 40, (code_, len(lines))
+        assert all(len(line) <= 100 for line in lines[:-1]), code_
         assert lines[4].lstrip().startswith("File a § 1983 suit"), code_
         import re
 

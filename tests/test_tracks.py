@@ -164,10 +164,13 @@ def test_unresearched_tracks_are_said_so() -> None:
                for w in report.next_steps)  # fmt: skip
 
 
+_NO_LOCAL_NOTICE = "No deadline to present a notice of claim to the local"
+
+
 def test_cited_no_notice_statements_are_reported() -> None:
     report = compute_deadlines("IA", dt.date(2024, 3, 15), defendants=["local"])
     assert Track.LOCAL_TORT_NOTICE not in {d.track for d in report.deadlines}
-    assert any(w.startswith("No deadline to present a notice of claim to the local") for w in report.next_steps)
+    assert any(w.startswith(_NO_LOCAL_NOTICE) for w in report.next_steps)
 
 
 def test_the_report_says_where_qualified_immunity_reaches() -> None:
@@ -281,7 +284,7 @@ def test_tracks_can_be_chosen(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_a_weakly_sourced_no_notice_statement_says_so() -> None:
     report = compute_deadlines("ND", dt.date(2024, 3, 15), defendants=["local"])
-    (note,) = [w for w in report.next_steps if w.startswith("No deadline to present a notice of claim to the local")]
+    (note,) = [w for w in report.next_steps if w.startswith(_NO_LOCAL_NOTICE)]
     assert "Recorded at low confidence" in note
     strong = compute_deadlines("IA", dt.date(2024, 3, 15), defendants=["local"])
     (iowa,) = [
