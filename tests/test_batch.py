@@ -105,7 +105,7 @@ def test_every_row_comes_back_in_order_with_its_columns() -> None:
     assert out[0]["due_section_1983"] == "2026-03-15"
     assert out[0]["error"] == ""
     assert "Unknown jurisdiction" in out[1]["error"]
-    assert "is not a date" in out[2]["error"]
+    assert "can only be day/month/year" in out[2]["error"]
     assert "claim 'x' is not one of" in out[3]["error"]
     assert "'city'" in out[4]["error"]
     assert all(r["due_section_1983"] == "" for r in out[1:5])
@@ -263,8 +263,8 @@ def test_ics_export_is_valid_and_parses_back(
     calendar = icalendar.Calendar.from_ical(target.read_bytes())
     events = list(calendar.walk("VEVENT"))
     report = compute_deadlines("CO", dt.date(2024, 3, 15))
-    assert len(events) == len(report.deadlines)
-    first = next(e for e in events if str(e["summary"]).startswith("section_1983"))
+    assert len(events) == len(report.deadlines) - 1  # the § 242 clock is not theirs
+    first = next(e for e in events if str(e["summary"]).startswith("File a § 1983 suit"))
     assert first.decoded("dtstart") == dt.date(2026, 3, 15)
     assert "Colorado" in str(first["summary"])
     assert "Colo. Rev. Stat." in str(first["description"])
@@ -296,3 +296,62 @@ def test_safe_cell() -> None:
     assert [safe_cell(x) for x in ("=1", "+1", "-1", "@x", "\tx", "ok", "")] == [
         "'=1", "'+1", "'-1", "'@x", "'\tx", "ok", ""
     ]  # fmt: skip
+
+
+def test_calendars_name_the_case_skip_past_alarms_and_the_242_clock(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "Jurisdiction,Incident Date,Client\nCO,2024-03-15,Ana Ruiz\nNY,3/15/2024,Bo Li\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "out.ics"
+    code, _out, _ = run(capsys, "batch", str(source), "--today", "2025-01-01", "--ics",
+                       str(target), "-o", str(tmp_path / "out.csv"))  # fmt: skip
+    assert code == 0
+    events = list(icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
+    assert {str(e["summary"]).split(":")[0] for e in events} == {"Ana Ruiz", "Bo Li"}
+    assert not any("§ 242" in str(e["summary"]) for e in events)
+    for event in events:
+        past = event.decoded("dtstart") < dt.date(2025, 1, 1)
+        assert bool(list(event.walk("VALARM"))) is not past
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text(encoding="utf-8"))))
+    assert [r["days_remaining"] != "" for r in rows] == [True, True]  # the file's --today
+    code, _, _ = run(capsys, "compute", "CO", "2024-03-15", "--case", "Ana Ruiz", "--ics",
+                     str(target), "--tracks", "section_1983,criminal_242")  # fmt: skip
+    events = list(icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
+    assert len(events) == 2  # asked for by name, the § 242 clock is on the calendar
+    assert all(str(e["summary"]).startswith("Ana Ruiz: ") for e in events)
+
+
+def test_headers_match_whatever_their_case_and_spaces_and_the_bom_is_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_bytes("\ufeffJURISDICTION , incident-date,Today,Note\nco,3/15/2024,,é\n".encode())
+    target = tmp_path / "out.csv"
+    code, _, _ = run(capsys, "batch", str(source), "-o", str(target), "--tracks",
+                     "section_1983", "--today", "2025-01-01")  # fmt: skip
+    assert code == 0
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    (row,) = csv.DictReader(io.StringIO(data.decode("utf-8-sig")))
+    assert row["due_section_1983"] == "2026-03-15"
+    assert row["JURISDICTION "] == "co"
+    assert row["days_remaining"] == str((dt.date(2026, 3, 15) - dt.date(2025, 1, 1)).days)
+    plain = tmp_path / "plain.csv"
+    plain.write_text("jurisdiction,incident_date\nCO,2024-03-15\n", encoding="utf-8")
+    run(capsys, "batch", str(plain), "-o", str(target), "--tracks", "section_1983")
+    assert not target.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_an_unknown_locality_names_the_known_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "compute", "TX", "2024-03-15", "--locality", "Dallas")
+    assert code == 2
+    assert "'dallas' has no rules in Texas; its localities are houston, mission, tyler" in err
+    code, out, _ = run(capsys, "rules", "TX")
+    assert "Localities with rules of their own (--locality): houston, mission, tyler" in out
+    (row,) = compute_batch([{"jurisdiction": "TX", "incident_date": "2024-03-15",
+                             "locality": "dallas"}], jobs=1)  # fmt: skip
+    assert "has no rules in Texas" in row["error"]

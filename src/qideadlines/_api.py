@@ -190,6 +190,7 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
         notice_date=notice_date,
         sued=sued,
     )
+    rules_.check_locality(code, facts.locality)
     wanted = parse_tracks(tracks)
     when = None if today is None else require_date(today, "today", earliest=EARLIEST_TODAY)
     done = compute(rules_, code, incident, facts, wanted)

@@ -96,6 +96,7 @@ def _one(row: Mapping[str, object], rules: RuleSet, tracks: tuple[Track, ...]) -
     if not EARLIEST_INCIDENT <= incident <= LATEST_INCIDENT:
         require_date(incident, "incident_date")
     facts = _facts(row, incident)
+    rules.check_locality(code, facts.locality)
     today = _today(row)
     plan = plan_for(rules, code, incident, facts, tracks)
     get = roll_dues(plan, incident, facts).__getitem__

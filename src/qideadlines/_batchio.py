@@ -22,7 +22,14 @@ import sys
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Final, TextIO
 
-from ._batch import BATCH_COLUMNS, batch_columns, compute_batch, default_jobs, row_report
+from ._batch import (
+    BATCH_COLUMNS,
+    FACT_COLUMNS,
+    batch_columns,
+    compute_batch,
+    default_jobs,
+    row_report,
+)
 from ._errors import QiDeadlinesError
 from ._files import (
     FileProblem,
@@ -53,38 +60,66 @@ def _problem(name: str, problem: FileProblem) -> QiDeadlinesError:
     return QiDeadlinesError(f"{where}: {problem.message}")
 
 
-def _check_header(name: str, header: list[str], tracks: tuple[Track, ...]) -> None:
+#: What a header cell names once case, spaces and hyphens are set aside.
+def canonical(column: str) -> str:
+    """A header cell as the batch reads it: "Incident Date" names ``incident_date``.
+
+    Example:
+        >>> canonical(" Incident-Date ")
+        'incident_date'
+    """
+    return "_".join(column.strip().lower().replace("-", " ").split())
+
+
+#: The input columns the batch reads; any other column is carried through untouched.
+_READ: Final = frozenset({*_REQUIRED, *FACT_COLUMNS, "case", "client"})
+
+
+def _check_header(name: str, header: list[str], tracks: tuple[Track, ...]) -> dict[str, str]:
+    """Check the header; return each read column's own name to the name the batch reads."""
     seen: dict[str, int] = {}
     ours = {f"due_{t.value}" for t in tracks} | set(BATCH_COLUMNS)
+    names: dict[str, str] = {}
     for number, column in enumerate(header, 1):
-        if column in seen:
+        key = canonical(column)
+        if key in seen:
             msg = (
-                f"{name}, line 1: the column {column!r} appears twice (columns {seen[column]} "
+                f"{name}, line 1: the column {column!r} appears twice (columns {seen[key]} "
                 f"and {number}); rename one."
             )
             raise QiDeadlinesError(msg)
-        seen[column] = number
-        if column in ours or column.startswith("due_"):
+        seen[key] = number
+        if key in ours or key.startswith("due_"):
             msg = (
                 f"{name}, line 1: the column {column!r} is one the batch writes; rename or "
                 "remove it (for example, when re-running a previous output)."
             )
             raise QiDeadlinesError(msg)
+        if key in _READ and key != column:
+            names[column] = key
     for needed in _REQUIRED:
         if needed not in seen:
             msg = f"{name}, line 1: there is no {needed!r} column; the header is {header}."
             raise QiDeadlinesError(msg)
+    return names
 
 
 class _Input:
     """The input's data rows as dicts, each row's own problem kept aside in order."""
 
     def __init__(
-        self, name: str, records: Iterator[tuple[int, list[str]]], header: list[str]
+        self,
+        name: str,
+        records: Iterator[tuple[int, list[str]]],
+        header: list[str],
+        names: dict[str, str],
+        today: dt.date | None,
     ) -> None:
         self.name = name
         self.records = records
         self.header = header
+        self.names = names
+        self.today = today.isoformat() if today is not None else ""
         self.problems: collections.deque[str] = collections.deque()
 
     def __iter__(self) -> Iterator[dict[str, str]]:
@@ -99,7 +134,12 @@ class _Input:
                     )
                 kept = cells[:width] + [""] * (width - len(cells))
                 self.problems.append(problem)
-                yield dict(zip(self.header, kept, strict=True))
+                row = dict(zip(self.header, kept, strict=True))
+                for column, key in self.names.items():
+                    row[key] = row[column]
+                if self.today and not row.get("today", "").strip():
+                    row["today"] = self.today  # the file's --today; a row's own wins
+                yield row
         except FileProblem as problem:
             raise _problem(self.name, problem) from None
 
@@ -166,10 +206,13 @@ def _read(
 class _Results:
     """The computed rows, in order, with each row's own problem and its calendar events."""
 
-    def __init__(self, rows: _Input, columns: list[str], calendar: IO[bytes] | None) -> None:
+    def __init__(
+        self, rows: _Input, columns: list[str], calendar: IO[bytes] | None, *, information: bool
+    ) -> None:
         self.rows = rows
         self.columns = columns
         self.calendar = calendar
+        self.information = information
         self.failed = 0
 
     def run(self, tracks: tuple[Track, ...], jobs: int, today: dt.date) -> Iterator[dict[str, str]]:
@@ -179,8 +222,12 @@ class _Results:
             problem = self.rows.problems.popleft()
             row = _blanked(computed, problem, self.columns, start) if problem else computed
             if self.calendar is not None and not row["error"]:
+                case = (row.get("case") or row.get("client") or "").strip()
                 try:
-                    self.calendar.writelines(ics_events(row_report(row), today))
+                    report = row_report(row)
+                    self.calendar.writelines(
+                        ics_events(report, today, case=case, information=self.information)
+                    )
                 except QiDeadlinesError as exc:
                     row["error"] = f"not put on the calendar: {exc}"
             self.failed += bool(row["error"])
@@ -205,14 +252,18 @@ def run_batch(args: argparse.Namespace, out: TextIO, today: dt.date) -> int:
             raise QiDeadlinesError(msg)
     source, records, header = _read(args, name)
     with source:
-        _check_header(name, header, tracks)
-        rows = _Input(name, records, header)
+        names = _check_header(name, header, tracks)
+        rows = _Input(name, records, header, names, args.today)
         columns = batch_columns(header, tracks)
         ours = set(columns[len(header) :]) - {"error"}
         jobs = default_jobs() if args.jobs is None else max(1, args.jobs)
+        asked = bool(args.tracks) and "criminal_242" in args.tracks.split(",")
         with _output(args.output, out) as target, _calendar(args.ics) as calendar:
-            results = _Results(rows, columns, calendar)
-            write_rows(results.run(tracks, jobs, today), columns, target, trusted=ours)
+            if getattr(source, "had_bom", False):
+                target.write("\ufeff")  # keep the mark a spreadsheet reads the encoding from
+            results = _Results(rows, columns, calendar, information=asked)
+            stamp = args.today or today
+            write_rows(results.run(tracks, jobs, stamp), columns, target, trusted=ours)
     if results.failed and sys.stderr is not None:
         sys.stderr.write(
             f"{_PROG}: {results.failed} row(s) could not be computed; see the error column\n"

@@ -48,14 +48,11 @@ def _iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(msg) from None
 
 
-def _add_today(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--today",
-        type=_iso_date,
-        default=None,
-        metavar="YYYY-MM-DD",
-        help="count days remaining from this date (default: the local date, which is printed)",
-    )
+def _add_today(
+    parser: argparse.ArgumentParser,
+    text: str = "count days remaining from this date (default: the local date, which is printed)",
+) -> None:
+    parser.add_argument("--today", type=_iso_date, default=None, metavar="YYYY-MM-DD", help=text)
 
 
 def _add_tracks(parser: argparse.ArgumentParser) -> None:
@@ -168,6 +165,9 @@ def _fill_compute(compute: argparse.ArgumentParser) -> None:
     compute.add_argument(
         "--ics", metavar="FILE", help="also write an iCalendar file with one event per deadline"
     )
+    compute.add_argument(
+        "--case", default="", metavar="NAME", help="the matter's name, put in each calendar event"
+    )
 
 
 def _fill_batch(batch: argparse.ArgumentParser) -> None:
@@ -186,6 +186,7 @@ def _fill_batch(batch: argparse.ArgumentParser) -> None:
         metavar="N",
         help="processes to compute with (default: 2 where two cores are free, else 1)",
     )
+    _add_today(batch, "count every row's days remaining from this date (a row's today wins)")
     batch.add_argument(
         "--encoding",
         default=None,
@@ -308,7 +309,9 @@ def _color(out: TextIO) -> bool:
     return out.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _write_ics(path: str, reports: list[DeadlineReport], stamp: dt.date) -> None:
+def _write_ics(
+    path: str, report: DeadlineReport, stamp: dt.date, *, case: str, information: bool
+) -> None:
     from ._errors import QiDeadlinesError
     from ._files import FileProblem, atomic_bytes
 
@@ -322,8 +325,7 @@ def _write_ics(path: str, reports: list[DeadlineReport], stamp: dt.date) -> None
     try:
         with atomic_bytes(path) as handle:
             handle.write(head)
-            for report in reports:
-                handle.writelines(ics_events(report, stamp))
+            handle.writelines(ics_events(report, stamp, case=case, information=information))
             handle.write(tail)
     except FileProblem as problem:
         msg = f"{path}: {problem.message}"
@@ -355,7 +357,8 @@ def _compute(args: argparse.Namespace, out: TextIO) -> int:
 
         render_summary(report, out, width=_width(out), color=_color(out), fact=flag)
     if args.ics:
-        _write_ics(args.ics, [report], today)
+        asked = bool(args.tracks) and "criminal_242" in args.tracks.split(",")
+        _write_ics(args.ics, report, today, case=args.case.strip(), information=asked)
     return 0
 
 

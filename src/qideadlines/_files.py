@@ -118,6 +118,8 @@ class _Lines:
         self._encoding = encoding
         self._first = encoding.replace("_", "-").lower() == "utf-8-sig"
         self._line = 0
+        #: Whether the text began with a UTF-8 byte-order mark.
+        self.had_bom = False
 
     def readline(self) -> str:
         """The next line, decoded; an empty string at the end."""
@@ -128,6 +130,7 @@ class _Lines:
         try:
             if self._first:
                 self._first = False
+                self.had_bom = raw.startswith(b"\xef\xbb\xbf")
                 return raw.decode("utf-8-sig")
             return raw.decode("utf-8" if self._encoding == "utf-8-sig" else self._encoding)
         except UnicodeDecodeError as exc:

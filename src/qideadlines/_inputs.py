@@ -249,7 +249,8 @@ def _locality(value: object) -> str:
     if not isinstance(value, str):
         msg = f"locality {value!r} is not text; give a place's id such as 'nyc'."
         raise InvalidFactError(msg, facts=("locality",))
-    return value.strip().lower()
+    # "New Castle County" and "new-castle-county" name the place `new_castle_county`.
+    return "_".join(value.strip().lower().replace("-", " ").split())
 
 
 def _prisoner(value: object) -> bool:
@@ -339,25 +340,54 @@ def make_facts(  # noqa: PLR0913 - each keyword is one documented fact of comput
 
 
 def cell_date(value: object, column: str) -> dt.date:
-    """A batch cell as a date: a `datetime.date`, or text written YYYY-MM-DD.
+    """A batch cell as a date: a `datetime.date`, or text written YYYY-MM-DD or M/D/YYYY.
+
+    A date with slashes is read as the United States writes it, month first;
+    one that can only be day first, or has a two-digit year, is refused with
+    the reason rather than guessed.
 
     Raises:
         InvalidDateError: anything else.
 
     Example:
-        >>> cell_date(" 2024-03-15 ", "incident_date")
-        datetime.date(2024, 3, 15)
+        >>> cell_date(" 2024-03-15 ", "incident_date"), cell_date("3/15/2024", "today")
+        (datetime.date(2024, 3, 15), datetime.date(2024, 3, 15))
     """
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     msg = f"{column} {value!r} is not a date; use YYYY-MM-DD, for example 2024-03-15."
     text = value.strip() if isinstance(value, str) else ""
+    if "/" in text:
+        return _us_date(text, column, msg)
     # fromisoformat alone would also take 20240315 and 2024-W11-5.
     digits = text[:4] + text[5:7] + text[8:]
     if len(text) != 10 or text[4] != "-" or text[7] != "-" or not digits.isdigit():  # noqa: PLR2004
         raise InvalidDateError(msg, facts=(column,))
     try:
         return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidDateError(msg, facts=(column,)) from None
+
+
+def _us_date(text: str, column: str, msg: str) -> dt.date:
+    parts = text.split("/")
+    if len(parts) != 3 or not all(p.isdigit() and len(p) <= 4 for p in parts):  # noqa: PLR2004
+        raise InvalidDateError(msg, facts=(column,))
+    month, day, year = (int(p) for p in parts)
+    if len(parts[2]) != 4:  # noqa: PLR2004
+        why = (
+            f"{column} {text!r} has a two-digit year, which could be either century; "
+            "write 3/15/2024 or 2024-03-15."
+        )
+        raise InvalidDateError(why, facts=(column,))
+    if month > 12 and day <= 12:  # noqa: PLR2004
+        why = (
+            f"{column} {text!r} can only be day/month/year, but dates with slashes are read "
+            "month first (3/15/2024); write it as YYYY-MM-DD."
+        )
+        raise InvalidDateError(why, facts=(column,))
+    try:
+        return dt.date(year, month, day)
     except ValueError:
         raise InvalidDateError(msg, facts=(column,)) from None
 

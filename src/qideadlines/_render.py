@@ -358,7 +358,11 @@ def render_rules(rules: JurisdictionRules, out: TextIO) -> None:
     """Every rule row of a jurisdiction with its citation, source and confidence."""
     j = rules.jurisdiction
     circuit = f"{j.circuit} Circuit" if j.circuit else "no federal district court"
-    out.write(f"{j.name} ({j.code}), {circuit}\n\n")
+    out.write(f"{j.name} ({j.code}), {circuit}\n")
+    places = sorted({r.locality for r in rules.rules if r.locality})
+    if places:
+        out.write(f"Localities with rules of their own (--locality): {', '.join(places)}\n")
+    out.write("\n")
     for row in rules.rules:
         start = row.accrual_from.isoformat() if row.accrual_from else "any earlier date"
         end = row.accrual_to.isoformat() if row.accrual_to else "today"
@@ -385,27 +389,30 @@ def render_rules(rules: JurisdictionRules, out: TextIO) -> None:
         out.write(f" ({cal.confidence.value})\n")
 
 
-def _uid(report: DeadlineReport, deadline: Deadline) -> str:
+def _uid(report: DeadlineReport, deadline: Deadline, case: str = "") -> str:
     import hashlib
 
+    # The case is part of the identity: two clients' incidents on one day are two events.
     key = (
         f"{report.jurisdiction.code}|{report.incident_date}|{deadline.track.value}|"
-        f"{deadline.defendant.value}|{deadline.due}"
+        f"{deadline.defendant.value}|{deadline.due}" + (f"|{case}" if case else "")
     )
     return hashlib.sha256(key.encode()).hexdigest()[:32] + "@qideadlines"
 
 
-def _event(report: DeadlineReport, deadline: Deadline, stamped: dt.datetime) -> Event:
+def _event(report: DeadlineReport, deadline: Deadline, stamp: dt.date, case: str = "") -> Event:
     from icalendar import Alarm, Event
 
     j = report.jurisdiction
     event = Event()
-    event.add("uid", _uid(report, deadline))
-    event.add("dtstamp", stamped)
+    event.add("uid", _uid(report, deadline, case))
+    event.add("dtstamp", dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.UTC))
     event.add("dtstart", deadline.due)
     event.add("dtend", deadline.due + dt.timedelta(days=1))
-    event.add("summary", f"{deadline.track.value} ({j.name}): {deadline.action}")
+    named = f"{case}: " if case else ""
+    event.add("summary", f"{named}{deadline.action} ({j.name})")
     lines = [
+        *([f"Case: {case}."] if case else []),
         f"Incident: {report.incident_date.isoformat()} in {j.name}.",
         f"Period: {deadline.period} — {deadline.rule.citation}.",
         *(f"{n}. {s.text}" for n, s in enumerate(deadline.explanation, 1)),
@@ -414,10 +421,11 @@ def _event(report: DeadlineReport, deadline: Deadline, stamped: dt.datetime) -> 
         DISCLAIMER,
     ]
     event.add("description", "\n".join(lines))
-    for days in (30, 7):
+    # A reminder of a day already past would only ring at once; a past deadline gets none.
+    for days in (30, 7) if deadline.due >= stamp else ():
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"{days} days left: {deadline.action}")
+        alarm.add("description", f"{days} days left: {named}{deadline.action}")
         alarm.add("trigger", dt.timedelta(days=-days))
         event.add_component(alarm)
     return event
@@ -439,16 +447,22 @@ def ics_frame() -> tuple[bytes, bytes]:
     return whole[:end], whole[end:]
 
 
-def ics_events(report: DeadlineReport, stamp: dt.date) -> Iterator[bytes]:
+def ics_events(
+    report: DeadlineReport, stamp: dt.date, *, case: str = "", information: bool = False
+) -> Iterator[bytes]:
     """One report's events as iCalendar bytes, one all-day event per deadline.
 
     Written one report at a time, a calendar of any number of reports needs
-    the memory of one. `stamp` is every event's DTSTAMP (RFC 5545 § 3.8.7.2),
-    passed in so the same inputs give the same file.
+    the memory of one. `stamp` is every event's DTSTAMP (RFC 5545 § 3.8.7.2)
+    and the day before which a deadline gets no reminders; `case` names the
+    matter in each title and UID; the prosecutors' § 242 clock, which is not
+    the person's deadline, is left out unless `information` asks for it.
     """
-    stamped = dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.UTC)
+    from ._registry import REGISTRY, BatchRole
+
     for deadline in report.deadlines:
-        yield _event(report, deadline, stamped).to_ical()
+        if information or REGISTRY[deadline.track].batch is BatchRole.DEADLINE:
+            yield _event(report, deadline, stamp, case).to_ical()
 
 
 def to_calendar(reports: Iterable[DeadlineReport], *, stamp: dt.date) -> Calendar:
@@ -463,8 +477,7 @@ def to_calendar(reports: Iterable[DeadlineReport], *, stamp: dt.date) -> Calenda
     calendar = Calendar()
     calendar.add("prodid", "-//qideadlines//civil-rights deadlines//EN")
     calendar.add("version", "2.0")
-    stamped = dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.UTC)
     for report in reports:
         for deadline in report.deadlines:
-            calendar.add_component(_event(report, deadline, stamped))
+            calendar.add_component(_event(report, deadline, stamp))
     return calendar

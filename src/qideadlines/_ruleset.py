@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ._calendar import CourtCalendar, build_calendar
 from ._enums import CalendarKind, Claim, Regime, Role, Scope, TollingKind, Track
-from ._errors import UnknownJurisdictionError
+from ._errors import InvalidFactError, UnknownJurisdictionError
 from ._jurisdictions import CIRCUITS, NAMES, normalize_code
 from ._models import Jurisdiction
 from ._rows import AccrualRow, CalendarRow, JurisdictionRules, RuleRow, TollingRow
@@ -96,6 +96,37 @@ class RuleSet:
         if code is None:
             raise UnknownJurisdictionError(jurisdiction)
         return code
+
+    def localities(self, jurisdiction: str) -> tuple[str, ...]:
+        """The places in a jurisdiction with rules of their own, by id.
+
+        Example:
+            >>> from qideadlines import load_rules
+            >>> "tyler" in load_rules().localities("TX")
+            True
+        """
+        code = self.code(jurisdiction)
+        return tuple(sorted({r.locality for r in self._by_code[code] if r.locality}))
+
+    def check_locality(self, jurisdiction: str, locality: str) -> None:
+        """Refuse a locality the jurisdiction has no rules for, naming those it has.
+
+        Raises:
+            InvalidFactError: `locality` is not one of `localities(jurisdiction)`.
+        """
+        if not locality:
+            return
+        known = self.localities(jurisdiction)
+        if locality in known:
+            return
+        name = NAMES[self.code(jurisdiction)]
+        which = (
+            f"its localities are {', '.join(known)}"
+            if known
+            else "no place there has rules of its own recorded"
+        )
+        msg = f"locality {locality!r} has no rules in {name}; {which}."
+        raise InvalidFactError(msg, facts=("locality",))
 
     def rules_for(self, jurisdiction: str, track: Track) -> tuple[RuleRow, ...]:
         """Every row for one jurisdiction (or ``US``) and track, rule rows first."""
