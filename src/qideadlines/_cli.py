@@ -395,7 +395,16 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
 
         rules = get_rules(args.jurisdiction)
         if args.json:
-            out.write(rules.model_dump_json(indent=2, by_alias=True) + "\n")
+            # Each row's `notes` are the maintainers' research notes, not for the person.
+            hidden = {"__all__": {"notes"}}
+            out.write(
+                rules.model_dump_json(
+                    indent=2,
+                    by_alias=True,
+                    exclude=dict.fromkeys(("rules", "calendar", "tolling", "accrual"), hidden),
+                )
+                + "\n"
+            )
         else:
             render_rules(rules, out)
     return 0

@@ -253,7 +253,7 @@ def _disability_notes(rules: RuleSet, code: str, accrual: dt.date) -> list[str]:
         elif row.effect is TollingEffect.NONE:
             notes.append(f"{name} does not toll the § 1983 period for {what} ({row.citation}).")
         else:
-            detail = row.warning or row.notes
+            detail = row.warning or "Whether it applies is a question of fact."
             notes.append(
                 f"{name} tolls for {what} ({row.citation}): {detail} Not applied here: "
                 "it turns on facts the library is not given."

@@ -378,8 +378,8 @@ def render_rules(rules: JurisdictionRules, out: TextIO) -> None:
             out.write(f"  case        {row.case}\n")
         out.write(f"  source      {row.source_url}\n")
         out.write(f"  verified    {row.verified} ({row.confidence.value} confidence)\n")
-        if row.notes:
-            out.write(f"  notes       {row.notes}\n")
+        if row.warning:
+            out.write(f"  warning     {row.warning}\n")
     out.write("\nCourt calendar:\n")
     for cal in rules.calendar:
         if cal.jurisdiction == "US" and cal.kind is CalendarKind.CLOSURE:

@@ -15,7 +15,7 @@ from ._authorities import (
     CHILD_VICTIM,
     FTCA_PERIOD,
 )
-from ._enums import AccrualEvent, Confidence, Role, RunsFrom, Sued, TollingEffect
+from ._enums import AccrualEvent, Confidence, RunsFrom, Sued, TollingEffect
 from ._inputs import Facts
 from ._jurisdictions import CIRCUITS
 from ._notes import plra_law
@@ -148,7 +148,8 @@ def _minor_notes(dates: TrackDates, name: str) -> list[str]:  # noqa: PLR0911 - 
         if row.effect is TollingEffect.NONE:
             return [f"{name} does not toll this period for minority ({row.citation})."]
         if row.effect is TollingEffect.WARN:
-            return [f"{row.warning or row.notes} ({row.citation}); the date shown is untolled."]
+            said = row.warning or f"Whether {name} tolls a minor's claim is not settled"
+            return [f"{said} ({row.citation}); the date shown is untolled."]
         return []
     return [
         (
@@ -212,8 +213,8 @@ def _general_warnings(dates: TrackDates, name: str, readings: tuple[DayReading, 
     for used, _ in dates.rows:
         if used.confidence is not Confidence.HIGH:
             warnings.append(
-                f"The {name} rule {used.citation} is recorded at {used.confidence} confidence "
-                f"({used.notes or 'see the rules file'}); check it before relying on it."
+                f"The {name} rule {used.citation} is not yet checked against the statute's own "
+                f"text ({used.confidence} confidence); confirm it before relying on this date."
             )
     later = [r.due for r in readings if r.due > chosen.due]
     if later:
@@ -230,8 +231,6 @@ def _general_warnings(dates: TrackDates, name: str, readings: tuple[DayReading, 
     for used, _ in dates.rows:
         if used.warning and used.warning not in warnings:
             warnings.append(used.warning)
-        if used.role is Role.ALTERNATIVE and used.notes and used.notes not in warnings:
-            warnings.append(used.notes)
     if row.waiting is not None:
         warnings.append(
             f"Suit may not be filed until {row.waiting} after the claim is presented "
