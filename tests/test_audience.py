@@ -37,6 +37,10 @@ _PROCESS = [
     r"\bsearch bud" + r"get\b",
     r"\bwa" + r"ve[- ]?\d\b",
     r"\b(this|research) sess" + r"ion\b",
+    # A maintainer's initials before "reading" or "row", and a row's edit history.
+    r"(?<![A-Za-z])[a-z]{2}'s (read" + r"ing|row)\b",
+    r"\bREPLA" + r"CES\b",
+    r"\bunre" + r"ad\b",
 ]
 #: And in what a person reads, nothing that says a source was or was not read.
 _READING = [

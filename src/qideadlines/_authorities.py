@@ -173,7 +173,7 @@ class PlraStatus(StrEnum):
 
 
 class Plra(NamedTuple):
-    """A circuit's answer on tolling during PLRA exhaustion, with the page it was read on."""
+    """A circuit's answer on tolling during PLRA exhaustion, with the page holding it."""
 
     status: PlraStatus
     authority: str

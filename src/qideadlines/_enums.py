@@ -157,7 +157,7 @@ class PeriodUnit(StrEnum):
 class Confidence(StrEnum):
     """How a row was verified.
 
-    High: the statute text or an opinion was read. Medium: two consistent
+    High: checked against the statute text or an opinion applying it. Medium: two consistent
     secondary sources. Low: one secondary source.
     """
 

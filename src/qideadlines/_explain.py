@@ -312,6 +312,7 @@ def deadline(dates: TrackDates, code: str, incident: dt.date, facts: Facts) -> D
         period=row.period,
         rule=row.provenance,
         qualified_immunity=_immunity(spec, row),
+        immunity_authority=row.immunity_citation,
         recipient=row.recipient,
         content=row.content,
         consequence=row.consequence,

@@ -96,12 +96,12 @@ class Provenance(BaseModel):
     model_config = FROZEN
 
     citation: str = Field(description="The statute or rule, in the form its courts cite it.")
-    case: str = Field(default="", description="A court opinion that applied it, if one was read.")
-    source_url: str = Field(description="The page its text was read on.")
+    case: str = Field(default="", description="A court opinion that applied it, if any.")
+    source_url: str = Field(description="The page holding its text.")
     verified: dt.date = Field(description="The day it was last checked against that page.")
     confidence: Confidence = Field(
-        description="high: the statute text or an opinion was read; medium: two consistent "
-        "secondary sources; low: one secondary source."
+        description="high: checked against the statute text or an opinion applying it; "
+        "medium: two consistent secondary sources; low: one secondary source."
     )
 
 
@@ -192,6 +192,10 @@ class Deadline(BaseModel):
     rule: Provenance = Field(description="The rule that gives `due`, with its sources.")
     qualified_immunity: Immunity | None = Field(
         description="Whether qualified immunity is a defense on this track; null for notices."
+    )
+    immunity_authority: str = Field(
+        default="",
+        description="The rule that keeps or removes the qualified-immunity defense, if recorded.",
     )
     recipient: str = Field(default="", description="Who must receive a notice.")
     content: str = Field(default="", description="What a notice must say.")

@@ -340,11 +340,14 @@ def immunity_summary(deadlines: list[Deadline], name: str) -> tuple[str, ...]:
             )
         elif deadline.qualified_immunity is Immunity.NO:
             lines.append(
-                f"{track}: qualified immunity is not a defense ({deadline.rule.citation})."
+                f"{track}: qualified immunity is not a defense ({deadline.immunity_authority})."
+                if deadline.immunity_authority
+                else f"{track}: qualified immunity, a defense to federal claims, is not a defense "
+                "to this state-law claim; the state's own immunities are in its warnings."
             )
         elif deadline.qualified_immunity is Immunity.YES:
             lines.append(
-                f"{track}: {name} courts allow a qualified-immunity defense "
-                f"({deadline.rule.citation})."
+                f"{track}: {name} courts allow a qualified-immunity defense"
+                + (f" ({deadline.immunity_authority})." if deadline.immunity_authority else ".")
             )
     return tuple(dict.fromkeys(lines))

@@ -96,6 +96,8 @@ class RuleRow(BaseModel):
     content: Text
     consequence: Text
     qualified_immunity: Immunity | None
+    #: The rule that keeps or removes the defense (never the limitation period's citation).
+    immunity_citation: Text = ""
     caps_fees: Text
     warning: Text
     citation: NonEmpty
