@@ -230,8 +230,8 @@ def _coverage_notes(rules: RuleSet, code: str, facts: Facts) -> list[str]:
             covered = sorted({r.jurisdiction for r in rules if r.track is spec.track})
             notes.append(
                 f"No state civil-rights cause of action is recorded for {name}. Acts are "
-                f"recorded for {', '.join(covered)}; other jurisdictions have not been fully "
-                "researched, so one may exist."
+                f"recorded for {', '.join(covered)}; this library does not yet cover every "
+                "state's civil-rights statutes, so one may exist."
             )
     return notes
 
@@ -251,14 +251,26 @@ def _disability_notes(rules: RuleSet, code: str, accrual: dt.date) -> list[str]:
                     "no such tolling is applied."
                 )
         elif row.effect is TollingEffect.NONE:
-            notes.append(f"{name} does not toll the § 1983 period for {what} ({row.citation}).")
+            if row.confidence is Confidence.HIGH:
+                notes.append(f"{name} does not toll the § 1983 period for {what} ({row.citation}).")
+            else:
+                # A flat "does not toll" from an unconfirmed row would read as settled law.
+                notes.append(
+                    f"No {name} tolling of the § 1983 period for {what} is known "
+                    f"({row.citation}); this is {UNCHECKED}, so none is applied."
+                )
         else:
             detail = row.warning or "Whether it applies is a question of fact."
+            hedge = "" if row.confidence is Confidence.HIGH else f" This is {UNCHECKED}."
             notes.append(
-                f"{name} tolls for {what} ({row.citation}): {detail} Not applied here: "
+                f"{name} tolls for {what} ({row.citation}): {detail}{hedge} Not applied here: "
                 "it turns on facts the library is not given."
             )
     return notes
+
+
+#: How a row below ``high`` confidence is described to a person.
+UNCHECKED: Final = "not yet checked against the statute's own text"
 
 
 #: How each fact-dependent tolling kind is named in a sentence.

@@ -18,7 +18,7 @@ from ._authorities import (
 from ._enums import AccrualEvent, Confidence, RunsFrom, Sued, TollingEffect
 from ._inputs import Facts
 from ._jurisdictions import CIRCUITS
-from ._notes import plra_law
+from ._notes import UNCHECKED, plra_law
 from ._readings import DayReading, TrackDates
 from ._registry import Accrual, TollingReach
 from ._select import EVENT_FACT
@@ -146,6 +146,12 @@ def _minor_notes(dates: TrackDates, name: str) -> list[str]:  # noqa: PLR0911 - 
         ]
     if reach is TollingReach.BORROWED:
         if row.effect is TollingEffect.NONE:
+            if row.confidence is not Confidence.HIGH:
+                said = (
+                    f"No {name} tolling of this period for minority is known ({row.citation}); "
+                    f"this is {UNCHECKED}, so the date shown is untolled."
+                )
+                return [said]
             return [f"{name} does not toll this period for minority ({row.citation})."]
         if row.effect is TollingEffect.WARN:
             said = row.warning or f"Whether {name} tolls a minor's claim is not settled"
