@@ -6,7 +6,8 @@ holidays and rule-window boundaries; every claim kind; with and without a
 birth date; each kind of defendant; every locality; a denial date; a prisoner
 with grievance dates; a `today`), one block per pattern with each deadline's
 dates and readings, and the batch columns of the same facts. A full report is
-kept as JSON for a few jurisdictions under ``tests/snapshots/reports/``.
+kept for a few jurisdictions under ``tests/snapshots/reports/``: as JSON, as
+the one-screen text `compute` prints, and as its ``--explain`` text.
 
 Any change to the data or the engine that moves a date shows up as a diff of
 these files. Regenerate them after a deliberate change, and say why in the
@@ -156,6 +157,26 @@ def full_report(code: str) -> str:
     return compute_deadlines(code, FULL_DATE).model_dump_json(indent=1) + "\n"
 
 
+#: The day a text report counts days left from, so its snapshot never ages.
+TEXT_TODAY = dt.date(2025, 1, 2)
+
+
+def text_report(code: str, *, explain: bool = False, width: int = 100) -> str:
+    """What `qideadlines compute` prints for `FULL_DATE` (the summary, or ``--explain``)."""
+    import io
+
+    from qideadlines._names import flag
+    from qideadlines._render import render_summary, render_text
+
+    report = compute_deadlines(code, FULL_DATE, today=TEXT_TODAY)
+    buffer = io.StringIO()
+    if explain:
+        render_text(report, buffer, width=width, fact=flag)
+    else:
+        render_summary(report, buffer, width=width, fact=flag)
+    return buffer.getvalue()
+
+
 def main() -> int:
     """Rewrite every snapshot file from the current data and engine."""
     DATES.mkdir(parents=True, exist_ok=True)
@@ -164,6 +185,10 @@ def main() -> int:
         (DATES / f"{code}.txt").write_text(snapshot(code), encoding="utf-8")
     for code in FULL:
         (REPORTS / f"{code}.json").write_text(full_report(code), encoding="utf-8")
+        (REPORTS / f"{code}.txt").write_text(text_report(code), encoding="utf-8")
+        (REPORTS / f"{code}-explain.txt").write_text(
+            text_report(code, explain=True), encoding="utf-8"
+        )
     sys.stdout.write(f"wrote {len(CODES)} date snapshots and {len(FULL)} reports in {HERE}\n")
     return 0
 

@@ -11,7 +11,7 @@ import pytest
 
 from qideadlines._jurisdictions import CODES
 
-from snapshot_cases import DATES, FULL, REPORTS, full_report, snapshot
+from snapshot_cases import DATES, FULL, REPORTS, full_report, snapshot, text_report
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -24,3 +24,11 @@ def test_dates_match_the_snapshot(code: str) -> None:
 def test_full_report_matches_the_snapshot(code: str) -> None:
     expected = (REPORTS / f"{code}.json").read_text(encoding="utf-8")
     assert full_report(code) == expected
+
+
+@pytest.mark.parametrize("code", FULL)
+def test_text_reports_match_the_snapshot(code: str) -> None:
+    summary = (REPORTS / f"{code}.txt").read_text(encoding="utf-8")
+    explain = (REPORTS / f"{code}-explain.txt").read_text(encoding="utf-8")
+    assert text_report(code) == summary
+    assert text_report(code, explain=True) == explain

@@ -278,7 +278,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "behind each date.",
         epilog="Example: qideadlines compute CO 2024-03-15",
     )
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("-V", "--version", action="store_true", help="print the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (short, description, example, fill) in _COMMANDS.items():
         sub = commands.add_parser(
@@ -297,9 +297,14 @@ def _local_today() -> dt.date:
 
 
 def _width(out: TextIO) -> int:
+    import os
     import shutil
 
-    # A terminal's own width; a file or pipe gets a width that reads well anywhere.
+    # COLUMNS wins, as for other tools; then the terminal's own width; a file
+    # or pipe gets a width that reads well anywhere.
+    given = os.environ.get("COLUMNS", "")
+    if given.isdigit() and int(given) > 0:
+        return int(given)
     return shutil.get_terminal_size((100, 24)).columns if out.isatty() else 100
 
 
@@ -350,12 +355,13 @@ def _compute(args: argparse.Namespace, out: TextIO) -> int:
         out.write(report.model_dump_json(indent=2) + "\n")
     elif fmt == "csv":
         render_csv(report, out)
-    elif args.explain:
-        render_text(report, out, color=_color(out))
     else:
         from ._names import flag
 
-        render_summary(report, out, width=_width(out), color=_color(out), fact=flag)
+        if args.explain:
+            render_text(report, out, color=_color(out), width=_width(out), fact=flag)
+        else:
+            render_summary(report, out, width=_width(out), color=_color(out), fact=flag)
     if args.ics:
         asked = bool(args.tracks) and "criminal_242" in args.tracks.split(",")
         _write_ics(args.ics, report, today, case=args.case.strip(), information=asked)

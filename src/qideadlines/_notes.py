@@ -150,14 +150,29 @@ def _needs_notes(skips: list[Skip]) -> list[str]:
     return notes
 
 
+def _locality_notes(skips: list[Skip]) -> list[str]:
+    """One note per locality, naming every deadline its own law would add."""
+    places: dict[str, dict[Track, list[str]]] = {}
+    for skip in skips:
+        found = places.setdefault(skip.row.locality, {})
+        found.setdefault(skip.track, []).append(skip.row.citation)
+    notes = []
+    for place, found in places.items():
+        parts = [
+            f"{_deadline_words(track)} ({'; '.join(dict.fromkeys(cites))})"
+            for track, cites in found.items()
+        ]
+        notes.append(
+            f"If the claim arises in the locality '{place}', give it (locality) to see "
+            + "; and ".join(parts)
+            + "."
+        )
+    return notes
+
+
 def _skip_note(skip: Skip) -> str:
     row = skip.row
     what = _deadline_words(skip.track)
-    if skip.reason is SkipReason.LOCALITY:
-        return (
-            f"{row.citation} applies only in the locality '{row.locality}'; give that locality "
-            f"to see {what}."
-        )
     if skip.reason is SkipReason.CONDUCT:
         assert row.conduct_from is not None  # noqa: S101 - the reason says so
         return (
@@ -176,7 +191,7 @@ def _skip_note(skip: Skip) -> str:
             f"{row.citation} requires the claim to be presented at least {row.period} before "
             "suit, but no suit deadline is recorded to count back from: present it promptly."
         )
-    msg = f"{skip.reason} is worded by _needs_notes"
+    msg = f"{skip.reason} is worded by _needs_notes or _locality_notes"
     raise AssertionError(msg)
 
 
@@ -311,7 +326,9 @@ def report_notes(rules: RuleSet, done: Computation, *, every_track: bool) -> Rep
     """The report's notes: a fact to give or a rule still missing, then what the dates assume."""
     code, facts = done.code, done.facts
     waiting = [s for s in done.skips if s.reason in _NEEDS]
-    steps = [_skip_note(skip) for skip in done.skips if skip.reason not in _NEEDS]
+    grouped = {*_NEEDS, SkipReason.LOCALITY}
+    steps = [_skip_note(skip) for skip in done.skips if skip.reason not in grouped]
+    steps.extend(_locality_notes([s for s in done.skips if s.reason is SkipReason.LOCALITY]))
     steps.extend(_needs_notes(waiting))
     notes: list[str] = [s.row.warning for s in done.skips if s.row.warning]
     if every_track:

@@ -134,14 +134,33 @@ def _remaining(deadline: Deadline) -> str:
     return "today" if days == 0 else f"{days}d left"
 
 
-def _render_deadline(deadline: Deadline, out: TextIO) -> None:
-    out.write(f"{deadline.track.value}{_who(deadline)}: {deadline.action}, ")
-    out.write(f"by {_long(deadline.due)}\n")
-    out.write(f"  period      {deadline.period} ({deadline.rule.citation})\n")
+def _hang(first: str, text: str, width: int) -> str:
+    """`first` then `text`, wrapped to `width` with later lines under the text's start."""
+    import textwrap
+
+    if width <= 0:
+        return f"{first}{text}\n"
+    lines = textwrap.wrap(
+        _glued(text), width=max(40, width), initial_indent=first,
+        subsequent_indent=" " * len(first), break_long_words=False, break_on_hyphens=False,
+    )  # fmt: skip
+    return "".join(line.replace(_NBSP, " ") + "\n" for line in lines) or f"{first}\n"
+
+
+def _render_deadline(deadline: Deadline, out: TextIO, width: int) -> None:
+    out.write(
+        _hang("", f"{deadline.track.value}{_who(deadline)}: {deadline.action}, "
+              f"by {_long(deadline.due)}", width)
+    )  # fmt: skip
+    out.write(_hang("  period      ", f"{deadline.period} ({deadline.rule.citation})", width))
     if deadline.untolled_due is not None:
         out.write(
-            f"  untolled    {_long(deadline.untolled_due)} (the date relies on tolling under "
-            f"{deadline.tolling.citation if deadline.tolling else ''})\n"
+            _hang(
+                "  untolled    ",
+                f"{_long(deadline.untolled_due)} (the date relies on tolling under "
+                f"{deadline.tolling.citation if deadline.tolling else ''})",
+                width,
+            )
         )
     for label, value in (
         ("send to", deadline.recipient),
@@ -151,34 +170,44 @@ def _render_deadline(deadline: Deadline, out: TextIO) -> None:
         ("applied in", deadline.rule.case),
     ):
         if value:
-            out.write(f"  {label:<11} {value}\n")
-    out.write(
-        f"  confidence  {deadline.rule.confidence.value} (verified {deadline.rule.verified})\n"
-    )
+            out.write(_hang(f"  {label:<11} ", value, width))
+    rule = deadline.rule
+    out.write(_hang("  confidence  ", f"{rule.confidence.value} (verified {rule.verified})", width))
     out.write(f"  source      {deadline.rule.source_url}\n")
     out.write("  why:\n")
-    out.writelines(
-        f"    {number}. {step.text}\n" for number, step in enumerate(deadline.explanation, 1)
-    )
+    steps = enumerate(deadline.explanation, 1)
+    out.writelines(_hang(f"    {number}. ", step.text, width) for number, step in steps)
     if deadline.warnings:
         out.write("  warnings:\n")
-        out.writelines(f"    - {w}\n" for w in deadline.warnings)
+        out.writelines(_hang("    - ", w, width) for w in deadline.warnings)
 
 
-def render_text(report: DeadlineReport, out: TextIO, *, color: bool = False) -> None:
+def render_text(
+    report: DeadlineReport,
+    out: TextIO,
+    *,
+    color: bool = False,
+    width: int = 100,
+    fact: Callable[[str], str] | None = None,
+) -> None:
     """A table a person reads at a glance, the detail of each deadline, warnings, reminder.
+
+    Lines are wrapped to `width` (0 leaves them whole); `fact` words a keyword
+    such as ``denial_date`` the way the caller asks for it.
 
     Example:
         >>> import io, datetime
         >>> from qideadlines import compute_deadlines
         >>> buffer = io.StringIO()
         >>> render_text(compute_deadlines("CO", datetime.date(2024, 3, 15)), buffer)
-        >>> buffer.getvalue().splitlines()[-1].startswith("This is legal information")
+        >>> buffer.getvalue().splitlines()[-2].startswith("This is legal information")
         True
     """
     j = report.jurisdiction
-    out.write(f"{j.name} ({j.code}), incident on {_long(report.incident_date)}")
-    out.write(f"; today taken as {report.today.isoformat()}\n\n" if report.today else "\n\n")
+    heading = f"{j.name} ({j.code}), incident on {_long(report.incident_date)}"
+    if report.today:
+        heading += f"; today taken as {report.today.isoformat()}"
+    out.write(_hang("", heading, width) + "\n")
     rows = [
         (_long(d.due), d.track.value + _who(d), _remaining(d), d.rule.citation, d.status)
         for d in sorted(report.deadlines, key=lambda d: (d.due, d.track.value))
@@ -189,28 +218,47 @@ def render_text(report: DeadlineReport, out: TextIO, *, color: bool = False) -> 
         max([len(headers[1]), *(len(r[1]) for r in rows)]),
         max([len(headers[2]), *(len(r[2]) for r in rows)]),
     ]
-    out.write(f"  {headers[0]:<{widths[0]}}  {headers[1]:<{widths[1]}}  ")
-    out.write(f"{headers[2]:<{widths[2]}}  {headers[3]}\n")
+    # The law wraps under its own column; the date, track and days never break.
+    law_at = 2 + widths[0] + 2 + widths[1] + 2 + widths[2] + 2
+    narrow = 0 < width < law_at + 30  # room for a readable column of law
+    if narrow:
+        # Too narrow for four columns: each deadline on two lines, its date first.
+        out.write(f"  {headers[0]:<{widths[0]}}  {headers[1]}\n      {headers[2]}; {headers[3]}\n")
+    else:
+        out.write(f"  {headers[0]:<{widths[0]}}  {headers[1]:<{widths[1]}}  ")
+        out.write(f"{headers[2]:<{widths[2]}}  {headers[3]}\n")
     for due, track, remaining, law, status in rows:
         start = _COLORS[status] if color and status is not None else ""
         end = _RESET if start else ""
-        out.write(f"  {start}{due:<{widths[0]}}  {track:<{widths[1]}}  ")
-        out.write(f"{remaining:<{widths[2]}}{end}  {law}\n")
+        if narrow:
+            lead = f"  {due:<{widths[0]}}  {track}"
+            if len(lead) > width:
+                lead = f"  {due}\n      {track}"
+            rest = _hang("      ", f"{remaining}; {law}" if remaining else law, width)
+            out.write(f"{start}{lead}{end}\n{rest}")
+            continue
+        lead = f"  {due:<{widths[0]}}  {track:<{widths[1]}}  {remaining:<{widths[2]}}  "
+        text = _hang(lead, law, width)
+        if start:
+            text = f"{start}{text[: law_at - 2]}{end}{text[law_at - 2 :]}"
+        out.write(text)
     out.write("\n")
     for deadline in report.deadlines:
-        _render_deadline(deadline, out)
+        _render_deadline(deadline, out, width)
         out.write("\n")
     if report.immunity:
         out.write("Qualified immunity:\n")
-        out.writelines(f"  - {line}\n" for line in report.immunity)
+        out.writelines(_hang("  - ", line, width) for line in report.immunity)
         out.write("\n")
     if report.next_steps:
         out.write("Next steps:\n")
-        out.writelines(f"  - {w}\n" for w in report.next_steps)
+        for step in report.next_steps:
+            worded = _keywords(step, fact) if fact is not None else step
+            out.write(_hang("  - ", worded, width))
         out.write("\n")
     out.write("Warnings:\n")
-    out.writelines(f"  - {w}\n" for w in report.warnings)
-    out.write(f"\n{report.disclaimer}\n")
+    out.writelines(_hang("  - ", w, width) for w in report.warnings)
+    out.write("\n" + _hang("", report.disclaimer, width))
 
 
 #: The mark beside a date whose rule is below high confidence, and its key.
@@ -243,9 +291,32 @@ def _keywords(text: str, fact: Callable[[str], str]) -> str:
 def _wrapped(text: str, width: int, indent: str = "  ") -> list[str]:
     import textwrap
 
-    return textwrap.wrap(
-        text, width=max(40, width), initial_indent=indent + "- ", subsequent_indent=indent + "  "
-    )
+    lines = textwrap.wrap(
+        _glued(text), width=max(40, width), initial_indent=indent + "- ",
+        subsequent_indent=indent + "  ", break_on_hyphens=False,
+    )  # fmt: skip
+    return [line.replace(_NBSP, " ") for line in lines]
+
+
+#: Held between "§" and its number while wrapping, so a citation never breaks there.
+_NBSP: Final = "\u00a0"
+
+
+def _glued(text: str) -> str:
+    import re
+
+    return re.sub(r"(§§?|art\.|c\.|ch\.|tit\.) (?=\d)", lambda m: m[1] + _NBSP, text)
+
+
+def _paragraph(text: str, width: int, first: str = "", rest: str = "") -> str:
+    """Text wrapped to the width, with a newline after each line."""
+    import textwrap
+
+    lines = textwrap.wrap(
+        _glued(text), width=max(40, width), initial_indent=first, subsequent_indent=rest,
+        break_on_hyphens=False,
+    )  # fmt: skip
+    return "".join(line.replace(_NBSP, " ") + "\n" for line in lines)
 
 
 def render_summary(
@@ -275,10 +346,11 @@ def render_summary(
     from ._registry import REGISTRY, BatchRole
 
     j = report.jurisdiction
-    out.write(f"{j.name}: police encounter on {report.incident_date:%A, %B} ")
-    out.write(f"{report.incident_date.day}, {report.incident_date.year}\n")
+    incident = report.incident_date
+    heading = f"{j.name}: police encounter on {incident:%A, %B} {incident.day}, {incident.year}"
+    out.write(_paragraph(heading, width))
     if report.today is not None:
-        out.write(f"Days left are counted from {report.today.isoformat()}.\n")
+        out.write(_paragraph(f"Days left are counted from {report.today.isoformat()}.", width))
     out.write("\n")
     mine = [d for d in report.deadlines if REGISTRY[d.track].batch is BatchRole.DEADLINE]
     info = [d for d in report.deadlines if d not in mine]
@@ -289,24 +361,47 @@ def render_summary(
          _marks(d), d.status)
         for d in mine
     ]  # fmt: skip
+    import textwrap
+
     due_width = max((len(r[1]) for r in rows), default=3)
-    left_width = max((len(r[2]) for r in rows), default=0)
-    what_width = max(24, width - due_width - left_width - 10)
-    out.write(f"  {'Deadline':<{what_width}}  {'Due':<{due_width}}  Left\n")
+    left_width = max((len(r[2]) for r in rows), default=4)
+    # The deadline's words wrap; its date and days left never break over lines.
+    marks_width = max((len(r[3]) + 1 for r in rows if r[3]), default=0)
+    room = width - due_width - left_width - marks_width - 6
+    what_width = min(room, max((len(r[0]) for r in rows), default=8))
+    if room < 20:  # noqa: PLR2004 - a phone: each deadline in words, its date below
+        out.write("  Deadline\n      Due, days left\n")
+    else:
+        out.write(f"  {'Deadline':<{what_width}}  {'Due':<{due_width}}  Left\n")
     for what, due, left, marks, status in rows:
         start = _COLORS[status] if color and status is not None else ""
         end = _RESET if start else ""
-        label = what if len(what) <= what_width else what[: what_width - 1] + "…"
+        if room < 20:  # noqa: PLR2004
+            out.write(_paragraph(what, width, "  ", "    "))
+            out.write(f"      {start}{due}  {left}{end} {marks}".rstrip() + "\n")
+            continue
+        label, *more = textwrap.wrap(what, what_width) or [""]
         out.write(f"  {start}{label:<{what_width}}  {due:<{due_width}}  ")
         out.write(f"{left:<{left_width}}{end} {marks}".rstrip() + "\n")
+        out.writelines(f"    {line}\n" for line in more)
     if any(_LATER in r[3] for r in rows):
-        out.write(f"  {_LATER} Another reading gives a later date; act by the date shown.\n")
+        out.write(
+            _paragraph(
+                f"{_LATER} Another reading gives a later date; act by the date shown.",
+                width, "  ", "    ",
+            )
+        )  # fmt: skip
     if any(_UNSURE in r[3] for r in rows):
         out.write(
-            f"  {_UNSURE} The rule behind this date is not yet checked against the statute's "
-            "own text; confirm it.\n"
-        )
-    out.writelines(f"\nFor information: {d.action}: {_long(d.due)}.\n" for d in info)
+            _paragraph(
+                f"{_UNSURE} The rule behind this date is not yet checked against the statute's "
+                "own text; confirm it.",
+                width, "  ", "    ",
+            )
+        )  # fmt: skip
+    out.writelines(
+        "\n" + _paragraph(f"For information: {d.action}: {_long(d.due)}.", width) for d in info
+    )
     if report.next_steps:
         out.write("\nNext steps:\n")
         for step in report.next_steps[:6]:
@@ -314,8 +409,11 @@ def render_summary(
             out.writelines(line + "\n" for line in _wrapped(worded, width))
         if len(report.next_steps) > 6:  # noqa: PLR2004 - a screen, not the whole list
             out.write(f"  - and {len(report.next_steps) - 6} more: see --explain.\n")
-    out.write("\nRun again with --explain for the law behind each date, step by step.\n")
-    out.write(f"{report.disclaimer}\n")
+    out.write("\n")
+    out.write(
+        _paragraph("Run again with --explain for the law behind each date, step by step.", width)
+    )
+    out.write(_paragraph(report.disclaimer, width))
 
 
 def report_rows(report: DeadlineReport) -> Iterable[dict[str, str]]:
