@@ -154,3 +154,21 @@ def test_rules_json_on_the_command_line_leaves_out_the_notes(
 ) -> None:
     assert main(["rules", "CO", "--json"]) == 0
     assert '"notes"' not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_each_warning_once(code: str) -> None:
+    """A warning is given in full once: the report's own list repeats no deadline's, and the
+    text points back to a warning several deadlines share instead of printing it again."""
+    report = compute_deadlines(code, dt.date(2024, 3, 15), today=dt.date(2025, 1, 1))
+    given = {w for d in report.deadlines for w in d.warnings}
+    assert not given & set(report.warnings), code
+    assert len(set(report.warnings)) == len(report.warnings), code
+    text = io.StringIO()
+    render_text(report, text, width=0)
+    printed = [
+        line.strip()[2:]
+        for line in text.getvalue().splitlines()
+        if line.startswith("    - ") and not line.startswith("    - As under ")
+    ]
+    assert len(printed) == len(set(printed)), code

@@ -212,8 +212,14 @@ def compute_deadlines(  # noqa: PLR0913 - each keyword is one documented fact
         deadlines=tuple(deadlines),
         immunity=immunity_summary(deadlines, NAMES[code]),
         next_steps=tuple(dict.fromkeys((*given, *notes.next_steps))),
-        warnings=tuple(dict.fromkeys((*REPORT_WARNINGS, *notes.warnings))),
+        warnings=_once(notes.warnings, deadlines),
     )
+
+
+def _once(warnings: list[str], deadlines: list[Deadline]) -> tuple[str, ...]:
+    """The report's own warnings: each once, and none a deadline already gives."""
+    given = {w for d in deadlines for w in d.warnings}
+    return tuple(w for w in dict.fromkeys((*REPORT_WARNINGS, *warnings)) if w not in given)
 
 
 def _dates_used(done: Computation) -> frozenset[str]:

@@ -147,7 +147,9 @@ def _hang(first: str, text: str, width: int) -> str:
     return "".join(line.replace(_NBSP, " ") + "\n" for line in lines) or f"{first}\n"
 
 
-def _render_deadline(deadline: Deadline, out: TextIO, width: int) -> None:
+def _render_deadline(
+    deadline: Deadline, out: TextIO, width: int, said: dict[str, str] | None = None
+) -> None:
     out.write(
         _hang("", f"{deadline.track.value}{_who(deadline)}: {deadline.action}, "
               f"by {_long(deadline.due)}", width)
@@ -179,7 +181,20 @@ def _render_deadline(deadline: Deadline, out: TextIO, width: int) -> None:
     out.writelines(_hang(f"    {number}. ", step.text, width) for number, step in steps)
     if deadline.warnings:
         out.write("  warnings:\n")
-        out.writelines(_hang("    - ", w, width) for w in deadline.warnings)
+        said = {} if said is None else said
+        for w in deadline.warnings:
+            # A warning several deadlines share is printed once, then pointed to.
+            if w in said:
+                out.write(_hang("    - ", f"As under {said[w]}: {_opening(w)}", width))
+            else:
+                out.write(_hang("    - ", w, width))
+                said[w] = deadline.track.value + _who(deadline)
+
+
+def _opening(text: str, words: int = 8) -> str:
+    """The first few words of a warning already given in full, to point back to it."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 def render_text(
@@ -243,8 +258,9 @@ def render_text(
             text = f"{start}{text[: law_at - 2]}{end}{text[law_at - 2 :]}"
         out.write(text)
     out.write("\n")
+    said: dict[str, str] = {}
     for deadline in report.deadlines:
-        _render_deadline(deadline, out, width)
+        _render_deadline(deadline, out, width, said)
         out.write("\n")
     if report.immunity:
         out.write("Qualified immunity:\n")
