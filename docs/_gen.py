@@ -9,10 +9,21 @@ import datetime as dt
 import html
 from pathlib import Path
 
+from pydantic import BaseModel
+
 import qideadlines
 from qideadlines import Deadline, Role, RuleRow, Track
 
-EXAMPLE_DATE = dt.date(2024, 3, 15)
+
+def _recent_date() -> dt.date:
+    """The first of the month the data was last verified in: a recent incident date that
+    moves only when the data does, so a build never depends on the clock."""
+    rules = qideadlines.load_rules()
+    latest = max(r.verified for r in rules.rows)
+    return latest.replace(day=1)
+
+
+EXAMPLE_DATE = _recent_date()
 NOTICE_TRACKS = (Track.LOCAL_TORT_NOTICE, Track.STATE_TORT_NOTICE)
 
 # A tile-grid map: each jurisdiction one square, placed roughly where it lies.
@@ -39,23 +50,49 @@ def _md_escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _or(value: object, blank: str) -> str:
+    """A table cell that is never left blank: `blank` says what an empty value means."""
+    text = "" if value is None else str(value)
+    return _md_escape(text) if text else f"*{blank}*"
+
+
+def _day(day: dt.date | None, blank: str = "none") -> str:
+    """A date that never breaks over two lines, even on a phone."""
+    if day is None:
+        return f"*{blank}*"
+    return f'<span class="qd-date">{day:%a} {day.isoformat()}</span>'
+
+
+def _iso(day: dt.date | None, blank: str) -> str:
+    return f'<span class="qd-date">{day.isoformat()}</span>' if day else f"*{blank}*"
+
+
+_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _period_words(value: int, unit: str) -> str:
+    """ "two years", "180 days": a period as a sentence says it."""
+    count = _NUMBERS[value] if value < len(_NUMBERS) else str(value)
+    noun = unit[:-1] if value == 1 else unit
+    return f"{count} {noun}"
+
+
+def _long_day(day: dt.date) -> str:
+    return f"{day:%A, %B} {day.day}, {day.year}"
+
+
+def _by_name() -> list[qideadlines.Jurisdiction]:
+    return sorted(qideadlines.list_jurisdictions(), key=lambda j: j.name)
+
+
 def _window(row: RuleRow) -> str:
-    start = row.accrual_from.isoformat() if row.accrual_from else "earliest"
-    end = row.accrual_to.isoformat() if row.accrual_to else "now"
+    start = _iso(row.accrual_from, "any earlier date")
+    end = _iso(row.accrual_to, "today")
     return f"{start} to {end}"
 
 
-def _current_1983(code: str) -> RuleRow:
-    rows = qideadlines.get_rules(code).rules
-    return next(
-        r
-        for r in rows
-        if r.track is Track.SECTION_1983 and r.role is Role.RULE and r.applies_to(EXAMPLE_DATE)
-    )
-
-
 def _period_years(code: str) -> int:
-    row = _current_1983(code)
+    row = _current_rule(code)
     return (
         max(1, round(row.period.value / 365))
         if row.period.unit.value == "days"
@@ -74,23 +111,52 @@ def _rule_table(rows: list[RuleRow]) -> list[str]:
     for row in rows:
         period = "no deadline" if row.period_value is None else str(row.period)
         who = row.defendant.value + (f" ({row.locality})" if row.locality else "")
-        runs = row.runs_from.value if row.runs_from else ""
+        runs = _or(row.runs_from.value if row.runs_from else "", "no deadline")
         lines.append(
             f"| `{row.track.value}` | {row.role.value} | {who} | {_window(row)} | {period} | "
-            f"{runs} | {_md_escape(row.citation)} | {_md_escape(row.case)} | "
-            f"{row.confidence.value} | {row.verified} | [link]({row.source_url}) |"
+            f"{runs} | {_md_escape(row.citation)} | {_or(row.case, 'none cited')} | "
+            f"{row.confidence.value} | {_iso(row.verified, '')} | [link]({row.source_url}) |"
         )
     return lines
 
 
 def _deadline_table(deadlines: tuple[Deadline, ...]) -> list[str]:
-    lines = ["| due | track | defendant | period | the law |", "|---|---|---|---|---|"]
-    lines.extend(
-        f"| {d.due:%a %Y-%m-%d} | `{d.track.value}` | {d.defendant.value} | {d.period} | "
-        f"{_md_escape(d.rule.citation)} |"
-        for d in sorted(deadlines, key=lambda d: (d.due, d.track.value))
-    )
+    """Two columns, so a phone shows them whole: the date, then what to do and its law."""
+    lines = ["| act by | what to do, and the law |", "|---|---|"]
+    for d in sorted(deadlines, key=lambda d: (d.due, d.track is not Track.SECTION_1983)):
+        action = _md_escape(d.action)
+        if d.track is Track.SECTION_1983:
+            action = f"**{action}**"
+        sure = "" if d.rule.confidence.value == "high" else (
+            f" ({d.rule.confidence.value} confidence: not yet checked against the statute's "
+            "own text)"
+        )  # fmt: skip
+        law = _md_escape(f"{d.period}: {d.rule.citation}{sure}")
+        lines.append(f"| {_day(d.due)} | {action}<br>{law} |")
     return lines
+
+
+def _current_rule(code: str) -> RuleRow:
+    """The § 1983 rule in force now: the statewide rule row whose window has no end."""
+    rows = qideadlines.get_rules(code).rules
+    return next(
+        r
+        for r in rows
+        if r.track is Track.SECTION_1983 and r.role is Role.RULE and r.accrual_to is None
+        and not r.locality
+    )  # fmt: skip
+
+
+def rule_sentence(code: str) -> str:
+    """Today's § 1983 rule in one sentence: "Louisiana: two years for incidents from …"."""
+    row = _current_rule(code)
+    name = qideadlines.get_rules(code).jurisdiction.name
+    assert row.period_value is not None  # noqa: S101 - a rule row has a period
+    assert row.period_unit is not None  # noqa: S101
+    words = _period_words(row.period_value, row.period_unit.value)
+    since = row.accrual_from
+    when = f"for incidents from {since:%B} {since.day}, {since.year}" if since else ""
+    return f"{name}: {words} to file a § 1983 suit {when}".rstrip() + f" ({row.citation})."
 
 
 def jurisdiction_page(code: str) -> str:
@@ -101,21 +167,37 @@ def jurisdiction_page(code: str) -> str:
     report = qideadlines.compute_deadlines(code, EXAMPLE_DATE)
     own = [r for r in rules.rules if r.jurisdiction == code]
     federal = [r for r in rules.rules if r.jurisdiction == "US"]
+    theirs = [d for d in report.deadlines if d.track is not Track.CRIMINAL_242]
+    shortest = min(theirs, key=lambda d: (d.due, d.track is not Track.SECTION_1983))
     out = [
         f"# {j.name} ({j.code})",
         "",
-        (
-            f"{j.name} is in {circuit}. Every rule below is read from `data/state_rules.csv`; "
-            "each row names its law, a case that applied it where one was found, the page read, "
-            "the date it was verified and a confidence."
-        ),
+        f"**{rule_sentence(code)}**",
+        "",
+        f"*{qideadlines.DISCLAIMER}*",
         "",
         (
-            f"## Worked example: an incident on {EXAMPLE_DATE:%B} {EXAMPLE_DATE.day}, "
-            f"{EXAMPLE_DATE.year}"
+            "Other clocks run at the same time, and a notice of claim is often the first. For "
+            f"an incident on {_long_day(EXAMPLE_DATE)}, the earliest deadline is to "
+            f"{shortest.action[0].lower()}{shortest.action[1:]}, by {_day(shortest.due)}; "
+            "the table below gives every one."
+        ),
+        "",
+        f"## Worked example: an incident on {_long_day(EXAMPLE_DATE)}",
+        "",
+        (
+            f"A recent date, chosen to show every clock; for your own incident run "
+            f"`qideadlines compute {j.code} YYYY-MM-DD`. Dates assume an excessive-force or "
+            "unlawful-search claim against every kind of defendant."
         ),
         "",
         *_deadline_table(report.deadlines),
+        "",
+        (
+            f"{j.name} is in {circuit}. Every rule below comes from `data/state_rules.csv`; "
+            "each row names its law, a case that applied it where one is cited, the page "
+            "holding its text, the date it was verified and a confidence."
+        ),
         "",
     ]
     for d in report.deadlines:
@@ -124,9 +206,11 @@ def jurisdiction_page(code: str) -> str:
         out += [f"{n}. {_md_escape(step.text)}" for n, step in enumerate(d.explanation, 1)]
         out += ["", *(f"- {_md_escape(w)}" for w in d.warnings), ""]
     out += ["## Qualified immunity", ""]
-    out += [f"- {_md_escape(line)}" for line in report.immunity] or ["- (no track records it)"]
+    out += [f"- {_md_escape(line)}" for line in report.immunity] or [
+        "- No track here records whether qualified immunity applies."
+    ]
     out += ["", "## What the report also says", ""]
-    out += [f"- {_md_escape(w)}" for w in report.warnings]
+    out += [f"- {_md_escape(w)}" for w in (*report.next_steps, *report.warnings)]
     out += ["", "## The rules and their history", ""]
     out += _rule_table(sorted(own, key=lambda r: (list(Track).index(r.track), r.role.value,
                                                   r.accrual_from or dt.date.min)))  # fmt: skip
@@ -151,9 +235,11 @@ def jurisdiction_page(code: str) -> str:
             "|---|---|---|---|---|---|---|",
         ]
         for tol in rules.tolling:
-            window = f"{tol.accrual_from or '…'} to {tol.accrual_to or '…'}"
+            window = (
+                f"{_iso(tol.accrual_from, 'any earlier date')} to {_iso(tol.accrual_to, 'today')}"
+            )
             grace = f" {tol.grace}" if tol.grace else ""
-            age = str(tol.majority_age or "")
+            age = _or(tol.majority_age, "not an age rule")
             out.append(
                 f"| {tol.kind.value} | {window} | {age} | {tol.effect.value}{grace} | "
                 f"{_md_escape(tol.citation)} | {tol.confidence.value} | [link]({tol.source_url}) |"
@@ -185,12 +271,13 @@ def jurisdiction_page(code: str) -> str:
         if cal.jurisdiction == "US" and cal.kind.value == "closure":
             continue
         computation = cal.kind.value == "computation"
-        reaches = (cal.scope.value if cal.scope else "both") if computation else ""
-        rule = _md_escape(cal.rule) or ("nothing moves" if computation else "")
+        reaches = (cal.scope.value if cal.scope else "both") if computation else "*n/a*"
+        rule = _md_escape(cal.rule) or ("nothing moves" if computation else "*the statute's list*")
         out.append(
-            f"| {cal.kind.value} | {_md_escape(cal.holiday)} | {rule} | "
-            f"{reaches} | {cal.from_ or ''} | {cal.to or ''} | {_md_escape(cal.citation)} | "
-            f"{_md_escape(cal.case)} | {cal.confidence.value} | [link]({cal.source_url}) |"
+            f"| {cal.kind.value} | {_or(cal.holiday, 'n/a')} | {rule} | {reaches} | "
+            f"{_iso(cal.from_, 'no start')} | {_iso(cal.to, 'still in force')} | "
+            f"{_md_escape(cal.citation)} | {_or(cal.case, 'none cited')} | "
+            f"{cal.confidence.value} | [link]({cal.source_url}) |"
         )
     if rules.accrual:
         out += [
@@ -210,7 +297,7 @@ def jurisdiction_page(code: str) -> str:
             tracks = ", ".join(t.value for t in acc.tracks) or "every state-law track"
             out.append(
                 f"| {acc.claim.value} | {acc.event.value} | {tracks} | "
-                f"{_md_escape(acc.citation)} | {_md_escape(acc.case)} | "
+                f"{_md_escape(acc.citation)} | {_or(acc.case, 'none cited')} | "
                 f"{acc.confidence.value} | [link]({acc.source_url}) |"
             )
     out += ["", f"*{qideadlines.DISCLAIMER}*", ""]
@@ -218,57 +305,84 @@ def jurisdiction_page(code: str) -> str:
 
 
 def index_page() -> str:
-    """Every jurisdiction with its § 1983 period and notice-of-claim deadlines."""
+    """Every jurisdiction, by name, with today's § 1983 rule and the notice deadlines."""
     out = [
         "# All jurisdictions",
         "",
         (
-            "The § 1983 period in force for a claim accruing on "
-            f"{EXAMPLE_DATE.isoformat()}, and the notice-of-claim deadlines against local and "
-            "state government for that incident date (blank: none recorded yet)."
+            "The § 1983 period in force today, and the notice-of-claim deadlines against local "
+            f"and state government for an incident on {_long_day(EXAMPLE_DATE)} (a recent date, "
+            "chosen for illustration). Select a tile or a name for the jurisdiction's page."
         ),
         "",
-        "![Tile map of the § 1983 period, in years, by jurisdiction](../map.svg)",
+        f"*{qideadlines.DISCLAIMER}*",
+        "",
+        "```{raw} html",
+        map_svg(prefix=""),
+        "```",
         "",
         "| jurisdiction | § 1983 period | citation | local notice due | state notice due |",
         "|---|---|---|---|---|",
     ]
-    for j in qideadlines.list_jurisdictions():
-        row = _current_1983(j.code)
+    for j in _by_name():
+        row = _current_rule(j.code)
         report = qideadlines.compute_deadlines(j.code, EXAMPLE_DATE, tracks=NOTICE_TRACKS)
-        due = {d.track: d.due.isoformat() for d in report.deadlines}
+        due = {d.track: d.due for d in report.deadlines}
         out.append(
             f"| [{j.name} ({j.code})]({j.code}.md) | {row.period} | {_md_escape(row.citation)} |"
-            f" {due.get(Track.LOCAL_TORT_NOTICE, '')} | {due.get(Track.STATE_TORT_NOTICE, '')} |"
+            f" {_day(due.get(Track.LOCAL_TORT_NOTICE), 'none recorded')} |"
+            f" {_day(due.get(Track.STATE_TORT_NOTICE), 'none recorded')} |"
         )
     out += ["", "```{toctree}", ":hidden:", ""]
-    out += [j.code for j in qideadlines.list_jurisdictions()]
-    out += ["```", "", f"*{qideadlines.DISCLAIMER}*", ""]
+    out += [j.code for j in _by_name()]
+    out += ["```", ""]
     return "\n".join(out)
 
 
-def map_svg() -> str:
-    """A tile-grid choropleth of the § 1983 period, in years."""
+def find_your_state() -> str:
+    """The landing page's first section: the map and every jurisdiction by name, as links."""
+    base = "_generated/jurisdictions/"
+    items = "".join(
+        f'<li><a href="{base}{j.code}.html">{html.escape(j.name)}</a></li>' for j in _by_name()
+    )
+    return "\n".join(
+        [
+            "```{raw} html",
+            f'<ul class="qd-states">{items}</ul>',
+            "<p>The same places on a map, each tile with its years to file a § 1983 suit:</p>",
+            map_svg(prefix=base),
+            "```",
+            "",
+            f"*{qideadlines.DISCLAIMER}*",
+            "",
+        ]
+    )
+
+
+def map_svg(prefix: str = "jurisdictions/") -> str:
+    """A tile-grid map of the § 1983 period, in years; each tile links to its page."""
     size, gap = 56, 4
     parts = [
         (
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {12 * (size + gap)} '
-            f'{11 * (size + gap) + 40}" role="img" '
+            f'<svg class="qd-map" xmlns="http://www.w3.org/2000/svg" '
+            f'viewBox="0 0 {12 * (size + gap)} {11 * (size + gap) + 40}" role="img" '
             'aria-label="Section 1983 period by jurisdiction">'
         ),
         "<title>Section 1983 limitations period by jurisdiction (years)</title>",
     ]
+    names = {j.code: j.name for j in qideadlines.list_jurisdictions()}
     for code, (col, row) in sorted(TILES.items()):
         years = _period_years(code)
         x, y = col * (size + gap), row * (size + gap)
         fill = PALETTE.get(years, PALETTE[6])
         parts.append(
+            f'<a href="{prefix}{code}.html" aria-label="{html.escape(names[code])}">'
             f"<g><title>{html.escape(code)}: {years} year(s)</title>"
             f'<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="6" fill="{fill}"/>'
             f'<text x="{x + size / 2}" y="{y + 24}" text-anchor="middle" font-size="15" '
             f'font-family="sans-serif">{code}</text>'
             f'<text x="{x + size / 2}" y="{y + 44}" text-anchor="middle" font-size="13" '
-            f'font-family="sans-serif">{years}y</text></g>'
+            f'font-family="sans-serif">{years}y</text></g></a>'
         )
     legend_y = 10 * (size + gap) + 10
     for i, (years, fill) in enumerate(sorted(PALETTE.items())):
@@ -279,29 +393,65 @@ def map_svg() -> str:
             f"{years}{'+' if years == 6 else ''} yr</text>"  # noqa: PLR2004
         )
     parts.append("</svg>")
-    return "\n".join(parts)
+    return "".join(parts)
+
+
+def _field_rows(model: type[BaseModel], *, alias: bool = False) -> list[str]:
+    rows = ["| field | type | meaning |", "|---|---|---|"]
+    for name, field in model.model_fields.items():
+        shown = (field.alias or name) if alias else name
+        kind = _md_escape(_type_name(field.annotation))
+        rows.append(f"| `{shown}` | {kind} | {_md_escape(field.description or '')} |")
+    return rows
+
+
+def _type_name(annotation: object) -> str:
+    """A type as a person reads it: "date or blank", "one of: high, medium, low"."""
+    import enum
+    import types
+    import typing
+
+    args = typing.get_args(annotation)
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        named = [_type_name(a) for a in args if a is not type(None)]
+        return " or ".join(named) + (" or blank" if type(None) in args else "")
+    if typing.get_origin(annotation) is tuple:
+        return f"list of {_type_name(args[0])}"
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _type_name(args[0])
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return "one of: " + ", ".join(f"`{m.value}`" for m in annotation)
+    names = {str: "text", int: "whole number", bool: "yes/no", dt.date: "date (YYYY-MM-DD)"}
+    if annotation in names:
+        return names[annotation]  # type: ignore[index]
+    return f"`{getattr(annotation, '__name__', str(annotation))}`"
 
 
 def schema_page() -> str:
     """The data schema: every column of the rules files and every field of the report."""
-    out = ["# Data schema", "", "## `data/state_rules.csv`", "", "| column | type |", "|---|---|"]
-    for name, field in qideadlines.RuleRow.model_fields.items():
-        out.append(f"| `{name}` | `{_md_escape(str(field.annotation))}` |")
-    out += ["", "## `data/court_calendars.csv`", "", "| column | type |", "|---|---|"]
-    for name, field in qideadlines.CalendarRow.model_fields.items():
-        out.append(f"| `{field.alias or name}` | `{_md_escape(str(field.annotation))}` |")
-    out += ["", "## `data/tolling.csv`", "", "| column | type |", "|---|---|"]
-    for name, field in qideadlines.TollingRow.model_fields.items():
-        out.append(f"| `{name}` | `{_md_escape(str(field.annotation))}` |")
-    out += ["", "## `data/state_accrual.csv`", "", "| column | type |", "|---|---|"]
-    for name, field in qideadlines.AccrualRow.model_fields.items():
-        out.append(f"| `{name}` | `{_md_escape(str(field.annotation))}` |")
-    for model in (qideadlines.DeadlineReport, qideadlines.Deadline, qideadlines.Reading,
-                  qideadlines.Step):  # fmt: skip
+    out = [
+        "# Data schema",
+        "",
+        (
+            "What each column of the data files and each field of a report means. The JSON "
+            "Schema that `qideadlines schema` prints carries the same descriptions."
+        ),
+    ]
+    files = (
+        ("data/state_rules.csv", qideadlines.RuleRow),
+        ("data/court_calendars.csv", qideadlines.CalendarRow),
+        ("data/tolling.csv", qideadlines.TollingRow),
+        ("data/state_accrual.csv", qideadlines.AccrualRow),
+    )
+    for path, row_model in files:
+        out += ["", f"## `{path}`", "", *_field_rows(row_model, alias=True)]
+    models = (
+        qideadlines.DeadlineReport, qideadlines.Deadline, qideadlines.Reading, qideadlines.Step,
+        qideadlines.Period, qideadlines.Provenance, qideadlines.Jurisdiction,
+    )  # fmt: skip
+    for model in models:
         out += ["", f"## `{model.__name__}`", "", (model.__doc__ or "").strip().split("\n")[0]]
-        out += ["", "| field | type |", "|---|---|"]
-        for name, field in model.model_fields.items():
-            out.append(f"| `{name}` | `{_md_escape(str(field.annotation))}` |")
+        out += ["", *_field_rows(model)]
     out += [
         "",
         (
@@ -322,3 +472,4 @@ def generate(root: Path) -> None:
     (pages / "index.md").write_text(index_page(), encoding="utf-8")
     (root / "_generated" / "schema.md").write_text(schema_page(), encoding="utf-8")
     (root / "_generated" / "map.svg").write_text(map_svg(), encoding="utf-8")
+    (root / "_generated" / "find.md").write_text(find_your_state(), encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -41,6 +42,7 @@ def test_one_page_per_jurisdiction(site: Path) -> None:
     assert {p.stem for p in pages.glob("*.html")} == codes | {"index"}
     colorado = (pages / "CO.html").read_text(encoding="utf-8")
     assert "Worked example" in colorado
+    assert "a recent date" in colorado.lower()
     assert "13-80-102" in colorado
     assert "legal information, not legal advice" in colorado
     assert "Qualified immunity" in colorado
@@ -84,6 +86,124 @@ def test_a_jurisdiction_page_renders_in_chromium(site: Path) -> None:
     shot = DOCS / "_build" / "jurisdiction-CO.png"
     subprocess.run(
         [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--window-size=1280,1600",
+         f"--screenshot={shot}", page],
+        capture_output=True, timeout=120, check=True,
+    )  # fmt: skip
+    assert shot.stat().st_size > 10_000
+
+
+def test_every_field_is_described_and_the_json_schema_carries_it() -> None:
+    """The schema page is readable by a person: every field of every public model says what
+    it means, and the JSON Schema of the report carries the same words."""
+    import inspect
+    import json
+
+    from pydantic import BaseModel
+
+    import qideadlines
+
+    public = [getattr(qideadlines, name) for name in qideadlines.__all__]
+    models = [m for m in public if inspect.isclass(m) and issubclass(m, BaseModel)]
+    assert len(models) >= 10
+    missing = [
+        f"{m.__name__}.{name}"
+        for m in models
+        for name, field in m.model_fields.items()
+        if not (field.description or "").strip()
+    ]
+    assert not missing, missing
+    schema = json.loads(json.dumps(qideadlines.DeadlineReport.model_json_schema()))
+    bare = [
+        (where, name)
+        for where, node in [("DeadlineReport", schema), *schema.get("$defs", {}).items()]
+        for name, prop in node.get("properties", {}).items()
+        if not prop.get("description")
+    ]
+    assert not bare, bare
+
+
+def _generated_markdown() -> list[Path]:
+    return sorted((DOCS / "_generated" / "jurisdictions").glob("*.md"))
+
+
+@pytest.mark.usefixtures("site")
+def test_each_state_page_opens_with_the_rule_and_the_disclaimer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Today's rule in one sentence, the disclaimer, then the details."""
+    import importlib
+
+    monkeypatch.syspath_prepend(str(DOCS))
+    rule_sentence = importlib.import_module("_gen").rule_sentence
+
+    assert rule_sentence("LA").startswith(
+        "Louisiana: two years to file a § 1983 suit for incidents from July 2, 2024"
+    )
+    for page in _generated_markdown():
+        if page.stem == "index":
+            continue
+        lines = [ln for ln in page.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        assert lines[1] == f"**{rule_sentence(page.stem)}**", page.stem
+        assert "legal information, not legal advice" in lines[2], page.stem
+        assert lines.index(next(ln for ln in lines if ln.startswith("## Worked example"))) < 6
+
+
+@pytest.mark.usefixtures("site")
+def test_no_table_cell_is_left_blank() -> None:
+    """A blank cell could mean none, unknown or not applicable; every cell says which."""
+    for page in _generated_markdown():
+        for line in page.read_text(encoding="utf-8").splitlines():
+            if line.startswith("|") and not line.startswith("|---"):
+                cells = line.strip().strip("|").split(" | ")
+                assert all(c.strip() for c in cells), (page.stem, line[:120])
+
+
+def test_dates_in_tables_never_break(site: Path) -> None:
+    page = (DOCS / "_generated" / "jurisdictions" / "CO.md").read_text(encoding="utf-8")
+    rows = [ln for ln in page.splitlines() if ln.startswith("| <span")]
+    assert rows
+    assert all('class="qd-date"' in ln for ln in rows)
+    css = (DOCS / "_static" / "qideadlines.css").read_text(encoding="utf-8")
+    assert ".qd-date { white-space: nowrap; }" in css
+    built = (site / "_generated" / "jurisdictions" / "CO.html").read_text(encoding="utf-8")
+    assert "qideadlines.css" in built
+
+
+@pytest.mark.usefixtures("site")
+def test_the_sidebar_lists_jurisdictions_by_name() -> None:
+    index = (DOCS / "_generated" / "jurisdictions" / "index.md").read_text(encoding="utf-8")
+    toctree = index.split("```{toctree}")[1].split("```")[0].split()
+    codes = [t for t in toctree if len(t) == 2]
+    names = {j.code: j.name for j in list_jurisdictions()}
+    assert [names[c] for c in codes] == sorted(names.values())
+
+
+def test_the_landing_page_renders_find_your_state_first(site: Path) -> None:
+    """Rendered in Chromium: "Find your state" comes before any install command, every
+    jurisdiction is one link away by name and by its map tile."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("Chromium is not installed (.ci/run installs Debian's chromium)")
+    profile = DOCS / "_build" / "chromium-profile"
+    page = (site / "index.html").as_uri()
+    dom = subprocess.run(
+        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", page],
+        capture_output=True, text=True, timeout=120, check=True,
+    ).stdout  # fmt: skip
+    main = dom[dom.index("<article") :]
+    assert "Find your state" in main
+    assert main.index("Find your state") < main.index("pip install")
+    codes = {j.code for j in list_jurisdictions()}
+    listed = set(re.findall(r'<li><a href="_generated/jurisdictions/([A-Z]{2})\.html">', main))
+    tiles = set(re.findall(r'<a href="_generated/jurisdictions/([A-Z]{2})\.html" aria-label', main))
+    assert listed == codes
+    assert tiles == codes
+    assert "legal information, not legal advice" in main[: main.index("pip install")]
+    for code in codes:
+        assert (site / "_generated" / "jurisdictions" / f"{code}.html").is_file()
+    shot = DOCS / "_build" / "landing-phone.png"
+    subprocess.run(
+        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--window-size=390,1600",
          f"--screenshot={shot}", page],
         capture_output=True, timeout=120, check=True,
     )  # fmt: skip

@@ -78,34 +78,99 @@ class RuleRow(BaseModel):
 
     model_config = FROZEN
 
-    jurisdiction: str
-    track: Track
-    role: Role
-    defendant: Defendant
-    sued: Sued | None = None
-    locality: Text
-    conduct_from: dt.date | None
-    accrual_from: dt.date | None
-    accrual_to: dt.date | None
-    period_value: int | None = Field(gt=0, le=10_000)
-    period_unit: PeriodUnit | None
-    runs_from: RunsFrom | None
-    waiting_value: int | None = Field(gt=0, le=10_000)
-    waiting_unit: PeriodUnit | None
-    recipient: Text
-    content: Text
-    consequence: Text
-    qualified_immunity: Immunity | None
+    jurisdiction: str = Field(
+        description="Two-letter code of the jurisdiction, or US for a federal track."
+    )
+    track: Track = Field(description="The claim or step this period governs.")
+    role: Role = Field(
+        description=(
+            "rule: the period used; alternative: a longer reading shown beside it; none: the "
+            "track sets no deadline here."
+        )
+    )
+    defendant: Defendant = Field(
+        description="Who the claim is against: any, local (city or county), state, or federal."
+    )
+    sued: Sued | None = Field(
+        default=None,
+        description=(
+            "Whom the rule reaches, where it reaches only some of those sued: officers personally"
+            " or the government body."
+        ),
+    )
+    locality: Text = Field(
+        description=(
+            "The place whose own law this is (a city or county id); blank for the whole "
+            "jurisdiction."
+        )
+    )
+    conduct_from: dt.date | None = Field(
+        description="The first day of conduct the law reaches; earlier conduct is outside it."
+    )
+    accrual_from: dt.date | None = Field(
+        description="First accrual date the row governs (inclusive); blank: no lower bound."
+    )
+    accrual_to: dt.date | None = Field(
+        description="Last accrual date the row governs (inclusive); blank: still in force."
+    )
+    period_value: int | None = Field(
+        gt=0,
+        le=10_000,
+        description="Length of the period, with period_unit; blank where the row sets no deadline.",
+    )
+    period_unit: PeriodUnit | None = Field(description="The unit of period_value.")
+    runs_from: RunsFrom | None = Field(
+        description=(
+            "What the period is counted from: incident, accrual, denial (of the claim), "
+            "presentation (of the claim), or suit_deadline (counted back from the suit deadline)."
+        )
+    )
+    waiting_value: int | None = Field(
+        gt=0,
+        le=10_000,
+        description=(
+            "Time that must pass after a notice before suit may be filed, with waiting_unit."
+        ),
+    )
+    waiting_unit: PeriodUnit | None = Field(description="The unit of waiting_value.")
+    recipient: Text = Field(description="Who must receive the notice or claim.")
+    content: Text = Field(description="What the notice or claim must say.")
+    consequence: Text = Field(description="What happens if the deadline is missed.")
+    qualified_immunity: Immunity | None = Field(
+        description=(
+            "yes: qualified immunity can block the claim against officers; no: the law removes "
+            "it; blank: not recorded."
+        )
+    )
     #: The rule that keeps or removes the defense (never the limitation period's citation).
-    immunity_citation: Text = ""
-    caps_fees: Text
-    warning: Text
-    citation: NonEmpty
-    case: Text
-    source_url: NonEmpty
-    verified: dt.date
-    confidence: Confidence
-    notes: Text
+    immunity_citation: Text = Field(
+        default="",
+        description=(
+            "The law that keeps or removes qualified immunity (never the limitation period's "
+            "citation)."
+        ),
+    )
+    caps_fees: Text = Field(
+        description="Damages caps and attorney-fee rules, as a person would want to know them."
+    )
+    warning: Text = Field(description="What a person is told about this rule, in plain words.")
+    citation: NonEmpty = Field(
+        description="The statute, rule or order, in the form the jurisdiction's courts cite it."
+    )
+    case: Text = Field(description="A court opinion that applied the rule, if any.")
+    source_url: NonEmpty = Field(description="The page holding the text the row rests on.")
+    verified: dt.date = Field(description="The day the row was last checked against that page.")
+    confidence: Confidence = Field(
+        description=(
+            "high: checked against the statute text or an opinion applying it; medium: two "
+            "consistent secondary sources; low: one secondary source."
+        )
+    )
+    notes: Text = Field(
+        description=(
+            "Maintainers' notes on the sources and what is uncertain; never shown to a person."
+        )
+    )
 
     _blank = field_validator(
         "sued",
@@ -166,19 +231,53 @@ class CalendarRow(BaseModel):
 
     model_config = FROZEN
 
-    jurisdiction: str
-    kind: CalendarKind
-    holiday: Text
-    rule: Text
-    from_: dt.date | None = Field(alias="from")
-    to: dt.date | None
-    scope: Scope | None
-    citation: NonEmpty
-    case: Text = ""
-    source_url: NonEmpty
-    verified: dt.date
-    confidence: Confidence
-    notes: Text
+    jurisdiction: str = Field(
+        description="Two-letter code of the jurisdiction, or US for the federal regime."
+    )
+    kind: CalendarKind = Field(
+        description=(
+            "computation: how a last day on a closed day moves; holidays: the legal-holiday "
+            "statute; remove or add: a correction to the holidays package; closure: a day federal"
+            " offices closed."
+        )
+    )
+    holiday: Text = Field(description="The holiday's name, for remove, add and closure rows.")
+    rule: Text = Field(
+        description=(
+            "The day rule: a date, a weekday of a month, an Easter offset, or for computation "
+            "rows the days that move a last day."
+        )
+    )
+    from_: dt.date | None = Field(
+        alias="from",
+        description="First year or day the row applies (inclusive); blank: no lower bound.",
+    )
+    to: dt.date | None = Field(
+        description="Last year or day the row applies (inclusive); blank: still in force."
+    )
+    scope: Scope | None = Field(
+        description=(
+            "For computation rows: whether the rule reaches suits, notices of claim, or both "
+            "(blank)."
+        )
+    )
+    citation: NonEmpty = Field(
+        description="The statute, rule or order, in the form the jurisdiction's courts cite it."
+    )
+    case: Text = Field(default="", description="A court opinion that applied the rule, if any.")
+    source_url: NonEmpty = Field(description="The page holding the text the row rests on.")
+    verified: dt.date = Field(description="The day the row was last checked against that page.")
+    confidence: Confidence = Field(
+        description=(
+            "high: checked against the statute text or an opinion applying it; medium: two "
+            "consistent secondary sources; low: one secondary source."
+        )
+    )
+    notes: Text = Field(
+        description=(
+            "Maintainers' notes on the sources and what is uncertain; never shown to a person."
+        )
+    )
 
     _blank_dates = field_validator("from_", "to", "scope", mode="before")(_blank_to_none)
     _url = field_validator("source_url")(_check_url)
@@ -218,25 +317,67 @@ class TollingRow(BaseModel):
 
     model_config = FROZEN
 
-    jurisdiction: str
-    kind: TollingKind
-    accrual_from: dt.date | None
-    accrual_to: dt.date | None
-    majority_age: int | None = Field(ge=14, le=25)
-    effect: TollingEffect
-    grace_value: int | None = Field(gt=0, le=10_000)
-    grace_unit: PeriodUnit | None
-    cap_value: int | None = Field(gt=0, le=10_000)
-    cap_unit: PeriodUnit | None
-    max_age: int | None = Field(ge=14, le=40)
-    tracks: tuple[Track, ...]
-    warning: Text
-    citation: NonEmpty
-    case: Text
-    source_url: NonEmpty
-    verified: dt.date
-    confidence: Confidence
-    notes: Text
+    jurisdiction: str = Field(description="Two-letter code of the jurisdiction.")
+    kind: TollingKind = Field(
+        description=(
+            "The disability: minority, incapacity, imprisonment or pending criminal charges."
+        )
+    )
+    accrual_from: dt.date | None = Field(
+        description="First accrual date the row governs (inclusive); blank: no lower bound."
+    )
+    accrual_to: dt.date | None = Field(
+        description="Last accrual date the row governs (inclusive); blank: still in force."
+    )
+    majority_age: int | None = Field(
+        ge=14, le=25, description="The age at which minority ends, for minority rows."
+    )
+    effect: TollingEffect = Field(
+        description=(
+            "suspend: the period does not run during the disability; grace: a stated time after "
+            "it ends; none: no tolling; warn: explained, never applied."
+        )
+    )
+    grace_value: int | None = Field(
+        gt=0,
+        le=10_000,
+        description="For grace: the time allowed after the disability ends, with grace_unit.",
+    )
+    grace_unit: PeriodUnit | None = Field(description="The unit of grace_value.")
+    cap_value: int | None = Field(
+        gt=0,
+        le=10_000,
+        description="Longest the tolling may extend the period, with cap_unit; blank: no cap.",
+    )
+    cap_unit: PeriodUnit | None = Field(description="The unit of cap_value.")
+    max_age: int | None = Field(
+        ge=14,
+        le=40,
+        description="An age by which suit must be filed however the tolling runs; blank: none.",
+    )
+    tracks: tuple[Track, ...] = Field(
+        description=(
+            "The state-law tracks the statute also reaches (§ 1983 and Bivens always borrow it)."
+        )
+    )
+    warning: Text = Field(description="What a person is told about this rule, in plain words.")
+    citation: NonEmpty = Field(
+        description="The statute, rule or order, in the form the jurisdiction's courts cite it."
+    )
+    case: Text = Field(description="A court opinion that applied the rule, if any.")
+    source_url: NonEmpty = Field(description="The page holding the text the row rests on.")
+    verified: dt.date = Field(description="The day the row was last checked against that page.")
+    confidence: Confidence = Field(
+        description=(
+            "high: checked against the statute text or an opinion applying it; medium: two "
+            "consistent secondary sources; low: one secondary source."
+        )
+    )
+    notes: Text = Field(
+        description=(
+            "Maintainers' notes on the sources and what is uncertain; never shown to a person."
+        )
+    )
 
     _blank = field_validator(
         "accrual_from",
@@ -286,16 +427,34 @@ class AccrualRow(BaseModel):
 
     model_config = FROZEN
 
-    jurisdiction: str
-    claim: Claim
-    event: AccrualEvent
-    tracks: tuple[Track, ...]
-    citation: NonEmpty
-    case: Text
-    source_url: NonEmpty
-    verified: dt.date
-    confidence: Confidence
-    notes: Text
+    jurisdiction: str = Field(description="Two-letter code of the jurisdiction.")
+    claim: Claim = Field(description="The kind of claim (false arrest, malicious prosecution, …).")
+    event: AccrualEvent = Field(
+        description="The event from which the state-law period runs for that claim."
+    )
+    tracks: tuple[Track, ...] = Field(
+        description=(
+            "The state-law tracks it governs; blank: every state-law track whose period runs from"
+            " accrual."
+        )
+    )
+    citation: NonEmpty = Field(
+        description="The statute, rule or order, in the form the jurisdiction's courts cite it."
+    )
+    case: Text = Field(description="A court opinion that applied the rule, if any.")
+    source_url: NonEmpty = Field(description="The page holding the text the row rests on.")
+    verified: dt.date = Field(description="The day the row was last checked against that page.")
+    confidence: Confidence = Field(
+        description=(
+            "high: checked against the statute text or an opinion applying it; medium: two "
+            "consistent secondary sources; low: one secondary source."
+        )
+    )
+    notes: Text = Field(
+        description=(
+            "Maintainers' notes on the sources and what is uncertain; never shown to a person."
+        )
+    )
 
     _tracks = field_validator("tracks", mode="before")(_split_tracks)
     _url = field_validator("source_url")(_check_url)
@@ -311,8 +470,14 @@ class JurisdictionRules(BaseModel):
 
     model_config = FROZEN
 
-    jurisdiction: Jurisdiction
-    rules: tuple[RuleRow, ...]
-    calendar: tuple[CalendarRow, ...]
-    tolling: tuple[TollingRow, ...] = ()
-    accrual: tuple[AccrualRow, ...] = ()
+    jurisdiction: Jurisdiction = Field(description="The jurisdiction the rows govern.")
+    rules: tuple[RuleRow, ...] = Field(
+        description="Its rows of state_rules.csv, with the federal (US) rows."
+    )
+    calendar: tuple[CalendarRow, ...] = Field(
+        description="Its rows of court_calendars.csv, with the federal (US) rows."
+    )
+    tolling: tuple[TollingRow, ...] = Field(default=(), description="Its rows of tolling.csv.")
+    accrual: tuple[AccrualRow, ...] = Field(
+        default=(), description="Its rows of state_accrual.csv."
+    )
