@@ -172,3 +172,18 @@ def test_each_warning_once(code: str) -> None:
         if line.startswith("    - ") and not line.startswith("    - As under ")
     ]
     assert len(printed) == len(set(printed)), code
+
+
+def test_the_documentation_pages_carry_no_research_notes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The generated pages show the data's person-facing columns only: no maintainers'
+    notes and no research-process words."""
+    import importlib
+
+    monkeypatch.syspath_prepend(str(ROOT / "docs"))
+    gen = importlib.import_module("_gen")
+    notes = _long_notes()
+    pages = [gen.jurisdiction_page(code) for code in CODES]
+    pages += [gen.index_page(), gen.schema_page(), gen.find_your_state()]
+    for page in pages:
+        assert not _hits(page, _PROCESS + _READING), page[:40]
+        assert not [n for n in notes if n in page], page[:40]

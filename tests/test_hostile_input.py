@@ -464,3 +464,17 @@ def test_a_device_output_is_written_to_not_replaced(
     code, _, _ = _run(capsys, "batch", str(source), "-o", os.devnull)
     assert code == 0
     assert stat.S_ISCHR(Path(os.devnull).stat().st_mode)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_bare_carriage_return_inside_a_row_is_refused_in_any_encoding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str
+) -> None:
+    """One malformed row is never read as two: a bare carriage return is a file error,
+    whether the file is UTF-8 or UTF-16 (found by the generated-CSV property)."""
+    source = tmp_path / "in.csv"
+    source.write_bytes("jurisdiction,incident_date,note\n0\r0\n".encode(encoding))
+    code, _, err = _run(capsys, "batch", str(source))
+    assert code == 2
+    _one_line(err)
+    assert "bare carriage return" in err

@@ -87,8 +87,49 @@ def open_text(
         chosen = next((name for bom, name in _BOMS if start.startswith(bom)), "utf-8-sig")
     if "16" in chosen or "32" in chosen:
         # Bytes of a wide encoding cannot be split at b"\n"; decode the stream whole.
-        return io.TextIOWrapper(binary, encoding=chosen, errors="strict", newline="")
+        wide = io.TextIOWrapper(binary, encoding=chosen, errors="strict", newline="")
+        return _WideLines(wide)
     return _Lines(binary, chosen)
+
+
+class _WideLines:
+    r"""Decoded text split at "\n" only, as `_Lines` splits bytes.
+
+    A text stream's own iteration also ends a line at a bare carriage return,
+    which would turn one malformed row into two; split here, the CSV reader
+    sees the carriage return and reports it.
+    """
+
+    def __init__(self, text: IO[str]) -> None:
+        self._text = text
+        self._rest = ""
+
+    def __iter__(self) -> Iterator[str]:
+        while True:
+            chunk = self._text.read(1 << 16)
+            if not chunk:
+                if self._rest:
+                    yield self._rest
+                return
+            lines = (self._rest + chunk).split("\n")
+            self._rest = lines.pop()
+            yield from (line + "\n" for line in lines)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+        /,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the underlying file."""
+        self._text.close()
 
 
 class TextSource(Protocol):

@@ -197,36 +197,13 @@ def _opening(text: str, words: int = 8) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-def render_text(
-    report: DeadlineReport,
-    out: TextIO,
-    *,
-    color: bool = False,
-    width: int = 100,
-    fact: Callable[[str], str] | None = None,
-) -> None:
-    """A table a person reads at a glance, the detail of each deadline, warnings, reminder.
-
-    Lines are wrapped to `width` (0 leaves them whole); `fact` words a keyword
-    such as ``denial_date`` the way the caller asks for it.
-
-    Example:
-        >>> import io, datetime
-        >>> from qideadlines import compute_deadlines
-        >>> buffer = io.StringIO()
-        >>> render_text(compute_deadlines("CO", datetime.date(2024, 3, 15)), buffer)
-        >>> buffer.getvalue().splitlines()[-2].startswith("This is legal information")
-        True
-    """
-    j = report.jurisdiction
-    heading = f"{j.name} ({j.code}), incident on {_long(report.incident_date)}"
-    if report.today:
-        heading += f"; today taken as {report.today.isoformat()}"
-    out.write(_hang("", heading, width) + "\n")
+def _table(report: DeadlineReport, out: TextIO, *, width: int, color: bool) -> None:
+    """The `--explain` table: each deadline's date and mark, track, days left and law."""
     rows = [
-        (_long(d.due), d.track.value + _who(d), _remaining(d), d.rule.citation, d.status)
+        (_long(d.due) + f" {_marks(d)}".rstrip(), d.track.value + _who(d), _remaining(d),
+         d.rule.citation, d.status)
         for d in sorted(report.deadlines, key=lambda d: (d.due, d.track.value))
-    ]
+    ]  # fmt: skip
     headers = ("due", "track", "remaining", "the law")
     widths = [
         max([len(headers[0]), *(len(r[0]) for r in rows)]),
@@ -257,7 +234,41 @@ def render_text(
         if start:
             text = f"{start}{text[: law_at - 2]}{end}{text[law_at - 2 :]}"
         out.write(text)
+    marks = "".join(_marks(d) for d in report.deadlines)
+    if _UNSURE in marks:
+        out.write(_hang("  ", f"{_UNSURE} not yet checked against the statute's own text", width))
+    if _LATER in marks:
+        out.write(_hang("  ", f"{_LATER} another reading gives a later date", width))
     out.write("\n")
+
+
+def render_text(
+    report: DeadlineReport,
+    out: TextIO,
+    *,
+    color: bool = False,
+    width: int = 100,
+    fact: Callable[[str], str] | None = None,
+) -> None:
+    """A table a person reads at a glance, the detail of each deadline, warnings, reminder.
+
+    Lines are wrapped to `width` (0 leaves them whole); `fact` words a keyword
+    such as ``denial_date`` the way the caller asks for it.
+
+    Example:
+        >>> import io, datetime
+        >>> from qideadlines import compute_deadlines
+        >>> buffer = io.StringIO()
+        >>> render_text(compute_deadlines("CO", datetime.date(2024, 3, 15)), buffer)
+        >>> buffer.getvalue().splitlines()[-2].startswith("This is legal information")
+        True
+    """
+    j = report.jurisdiction
+    heading = f"{j.name} ({j.code}), incident on {_long(report.incident_date)}"
+    if report.today:
+        heading += f"; today taken as {report.today.isoformat()}"
+    out.write(_hang("", heading, width) + "\n")
+    _table(report, out, width=width, color=color)
     said: dict[str, str] = {}
     for deadline in report.deadlines:
         _render_deadline(deadline, out, width, said)
