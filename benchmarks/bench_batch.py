@@ -168,6 +168,12 @@ def bench_memory(sizes: Sequence[int]) -> None:
 def bench_ics(size: int) -> None:
     """Peak memory of a batch that also writes its calendar, which is streamed."""
     print("3. peak memory of `qideadlines batch --ics`, every track")
+    probe = subprocess.run(
+        [sys.executable, "-c", "import icalendar"], env=_ENV, capture_output=True, check=False
+    )
+    if probe.returncode:
+        print("   skipped: install the calendar extra (pip install 'qideadlines[ics]')")
+        return
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "in.csv"
         _write(path, size, dt.date(2015, 1, 1), 4000)
