@@ -166,7 +166,7 @@ def text_report(code: str, *, explain: bool = False, width: int = 100) -> str:
     import io
 
     from qideadlines._names import flag
-    from qideadlines._render import render_summary, render_text
+    from qideadlines._screen import render_summary, render_text
 
     report = compute_deadlines(code, FULL_DATE, today=TEXT_TODAY)
     buffer = io.StringIO()

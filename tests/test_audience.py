@@ -19,7 +19,7 @@ from qideadlines import compute_deadlines, get_rules, load_rules
 from qideadlines._cli import main
 from qideadlines._data import default_paths
 from qideadlines._jurisdictions import CODES
-from qideadlines._render import render_summary, render_text
+from qideadlines._screen import render_summary, render_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -243,7 +243,7 @@ def test_color_only_on_a_terminal_and_never_with_no_color(
 
 
 def test_colored_text_marks_expired_and_due_soon() -> None:
-    from qideadlines._render import render_text
+    from qideadlines._screen import render_text
 
     report = compute_deadlines("NY", dt.date(2024, 3, 15), today=dt.date(2024, 6, 1))
     buffer = io.StringIO()

@@ -54,3 +54,17 @@ def test_federal_tracks_have_rows_only_under_us() -> None:
                 assert not own, (spec.track, code)
         if spec.rows is RowSource.FEDERAL:
             assert rules.rules_for("US", spec.track), spec.track
+
+
+def test_each_module_is_small_and_says_its_job() -> None:
+    """No module over about 500 lines, and each opens with a one-line statement of its job."""
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[1] / "src" / "qideadlines"
+    for path in sorted(package.glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 520, path.name  # "about 500"
+        doc = ast.get_docstring(ast.parse(text))
+        assert doc, path.name
+        assert doc.splitlines()[0].endswith("."), path.name

@@ -339,7 +339,8 @@ def _write_ics(
 
 def _compute(args: argparse.Namespace, out: TextIO) -> int:
     from ._api import compute_deadlines
-    from ._render import render_csv, render_summary, render_text
+    from ._render import render_csv
+    from ._screen import render_summary, render_text
 
     today = args.today or _local_today()
     report = compute_deadlines(
