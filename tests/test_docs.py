@@ -70,26 +70,32 @@ def test_the_guide_and_schema_pages_are_built(site: Path) -> None:
     assert "DeadlineReport" in schema
 
 
-def test_a_jurisdiction_page_renders_in_chromium(site: Path) -> None:
-    """Headless Chromium draws the deadline table; the screenshot stays in docs/_build."""
+def _render_in_chromium(page: Path, shot: str, size: str) -> str:
+    """The DOM headless Chromium builds for `page`, and its screenshot in docs/_build."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         pytest.skip("Chromium is not installed (.ci/run installs Debian's chromium)")
-    page = (site / "_generated" / "jurisdictions" / "CO.html").as_uri()
     profile = DOCS / "_build" / "chromium-profile"
+    base = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}"]
     dom = subprocess.run(
-        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", page],
+        [*base, "--dump-dom", page.as_uri()],
         capture_output=True, text=True, timeout=120, check=True,
-    )  # fmt: skip
-    assert "<table" in dom.stdout
-    assert "section_1983" in dom.stdout
-    shot = DOCS / "_build" / "jurisdiction-CO.png"
+    ).stdout  # fmt: skip
+    image = DOCS / "_build" / shot
     subprocess.run(
-        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--window-size=1280,1600",
-         f"--screenshot={shot}", page],
+        [*base, f"--window-size={size}", f"--screenshot={image}", page.as_uri()],
         capture_output=True, timeout=120, check=True,
     )  # fmt: skip
-    assert shot.stat().st_size > 10_000
+    assert image.stat().st_size > 10_000
+    return dom
+
+
+def test_a_jurisdiction_page_renders_in_chromium(site: Path) -> None:
+    """Headless Chromium draws the deadline table; the screenshot stays in docs/_build."""
+    page = site / "_generated" / "jurisdictions" / "CO.html"
+    dom = _render_in_chromium(page, "jurisdiction-CO.png", "1280,1600")
+    assert "<table" in dom
+    assert "Colo. Rev. Stat. § 13-80-102" in dom
 
 
 def test_every_field_is_described_and_the_json_schema_carries_it() -> None:
@@ -181,15 +187,7 @@ def test_the_sidebar_lists_jurisdictions_by_name() -> None:
 def test_the_landing_page_renders_find_your_state_first(site: Path) -> None:
     """Rendered in Chromium: "Find your state" comes before any install command, every
     jurisdiction is one link away by name and by its map tile."""
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        pytest.skip("Chromium is not installed (.ci/run installs Debian's chromium)")
-    profile = DOCS / "_build" / "chromium-profile"
-    page = (site / "index.html").as_uri()
-    dom = subprocess.run(
-        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", page],
-        capture_output=True, text=True, timeout=120, check=True,
-    ).stdout  # fmt: skip
+    dom = _render_in_chromium(site / "index.html", "landing-phone.png", "390,1600")
     main = dom[dom.index("<article") :]
     assert "Find your state" in main
     assert main.index("Find your state") < main.index("pip install")
@@ -201,10 +199,3 @@ def test_the_landing_page_renders_find_your_state_first(site: Path) -> None:
     assert "legal information, not legal advice" in main[: main.index("pip install")]
     for code in codes:
         assert (site / "_generated" / "jurisdictions" / f"{code}.html").is_file()
-    shot = DOCS / "_build" / "landing-phone.png"
-    subprocess.run(
-        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--window-size=390,1600",
-         f"--screenshot={shot}", page],
-        capture_output=True, timeout=120, check=True,
-    )  # fmt: skip
-    assert shot.stat().st_size > 10_000

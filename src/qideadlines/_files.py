@@ -92,7 +92,27 @@ def open_text(
     return _Lines(binary, chosen)
 
 
-class _WideLines:
+class _Closing:
+    """A line source that closes its file at the end of a ``with`` block."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+        /,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the underlying file."""
+        raise NotImplementedError
+
+
+class _WideLines(_Closing):
     r"""Decoded text split at "\n" only, as `_Lines` splits bytes.
 
     A text stream's own iteration also ends a line at a bare carriage return,
@@ -115,18 +135,6 @@ class _WideLines:
             self._rest = lines.pop()
             yield from (line + "\n" for line in lines)
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-        /,
-    ) -> None:
-        self.close()
-
     def close(self) -> None:
         """Close the underlying file."""
         self._text.close()
@@ -147,7 +155,7 @@ class TextSource(Protocol):
     def close(self) -> None: ...
 
 
-class _Lines:
+class _Lines(_Closing):
     """A byte stream decoded one line at a time.
 
     A byte that cannot be decoded is then reported on its own line, not somewhere
@@ -185,18 +193,6 @@ class _Lines:
         if not line:
             raise StopIteration
         return line
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-        /,
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         """Close the underlying file."""

@@ -35,6 +35,42 @@ __all__ = ["AccrualRow", "CalendarRow", "JurisdictionRules", "RuleRow", "Tolling
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 
+# The provenance columns every data file shares, each described once.
+Citation = Annotated[
+    NonEmpty,
+    Field(description="The statute, rule or order, in the form the jurisdiction's courts cite it."),
+]
+CaseCited = Annotated[Text, Field(description="A court opinion that applied the rule, if any.")]
+SourceUrl = Annotated[NonEmpty, Field(description="The page holding the text the row rests on.")]
+Verified = Annotated[
+    dt.date, Field(description="The day the row was last checked against that page.")
+]
+RowConfidence = Annotated[
+    Confidence,
+    Field(
+        description=(
+            "high: checked against the statute text or an opinion applying it; medium: two "
+            "consistent secondary sources; low: one secondary source."
+        )
+    ),
+]
+AccrualFrom = Annotated[
+    dt.date | None,
+    Field(description="First accrual date the row governs (inclusive); blank: no lower bound."),
+]
+AccrualTo = Annotated[
+    dt.date | None,
+    Field(description="Last accrual date the row governs (inclusive); blank: still in force."),
+]
+Notes = Annotated[
+    Text,
+    Field(
+        description=(
+            "Maintainers' notes on the sources and what is uncertain; never shown to a person."
+        )
+    ),
+]
+
 
 def _blank_to_none(value: object) -> object:
     return None if isinstance(value, str) and not value.strip() else value
@@ -107,12 +143,8 @@ class RuleRow(BaseModel):
     conduct_from: dt.date | None = Field(
         description="The first day of conduct the law reaches; earlier conduct is outside it."
     )
-    accrual_from: dt.date | None = Field(
-        description="First accrual date the row governs (inclusive); blank: no lower bound."
-    )
-    accrual_to: dt.date | None = Field(
-        description="Last accrual date the row governs (inclusive); blank: still in force."
-    )
+    accrual_from: AccrualFrom
+    accrual_to: AccrualTo
     period_value: int | None = Field(
         gt=0,
         le=10_000,
@@ -154,23 +186,12 @@ class RuleRow(BaseModel):
         description="Damages caps and attorney-fee rules, as a person would want to know them."
     )
     warning: Text = Field(description="What a person is told about this rule, in plain words.")
-    citation: NonEmpty = Field(
-        description="The statute, rule or order, in the form the jurisdiction's courts cite it."
-    )
-    case: Text = Field(description="A court opinion that applied the rule, if any.")
-    source_url: NonEmpty = Field(description="The page holding the text the row rests on.")
-    verified: dt.date = Field(description="The day the row was last checked against that page.")
-    confidence: Confidence = Field(
-        description=(
-            "high: checked against the statute text or an opinion applying it; medium: two "
-            "consistent secondary sources; low: one secondary source."
-        )
-    )
-    notes: Text = Field(
-        description=(
-            "Maintainers' notes on the sources and what is uncertain; never shown to a person."
-        )
-    )
+    citation: Citation
+    case: CaseCited
+    source_url: SourceUrl
+    verified: Verified
+    confidence: RowConfidence
+    notes: Notes
 
     _blank = field_validator(
         "sued",
@@ -261,23 +282,12 @@ class CalendarRow(BaseModel):
             "(blank)."
         )
     )
-    citation: NonEmpty = Field(
-        description="The statute, rule or order, in the form the jurisdiction's courts cite it."
-    )
-    case: Text = Field(default="", description="A court opinion that applied the rule, if any.")
-    source_url: NonEmpty = Field(description="The page holding the text the row rests on.")
-    verified: dt.date = Field(description="The day the row was last checked against that page.")
-    confidence: Confidence = Field(
-        description=(
-            "high: checked against the statute text or an opinion applying it; medium: two "
-            "consistent secondary sources; low: one secondary source."
-        )
-    )
-    notes: Text = Field(
-        description=(
-            "Maintainers' notes on the sources and what is uncertain; never shown to a person."
-        )
-    )
+    citation: Citation
+    case: CaseCited = ""
+    source_url: SourceUrl
+    verified: Verified
+    confidence: RowConfidence
+    notes: Notes
 
     _blank_dates = field_validator("from_", "to", "scope", mode="before")(_blank_to_none)
     _url = field_validator("source_url")(_check_url)
@@ -323,12 +333,8 @@ class TollingRow(BaseModel):
             "The disability: minority, incapacity, imprisonment or pending criminal charges."
         )
     )
-    accrual_from: dt.date | None = Field(
-        description="First accrual date the row governs (inclusive); blank: no lower bound."
-    )
-    accrual_to: dt.date | None = Field(
-        description="Last accrual date the row governs (inclusive); blank: still in force."
-    )
+    accrual_from: AccrualFrom
+    accrual_to: AccrualTo
     majority_age: int | None = Field(
         ge=14, le=25, description="The age at which minority ends, for minority rows."
     )
@@ -361,23 +367,12 @@ class TollingRow(BaseModel):
         )
     )
     warning: Text = Field(description="What a person is told about this rule, in plain words.")
-    citation: NonEmpty = Field(
-        description="The statute, rule or order, in the form the jurisdiction's courts cite it."
-    )
-    case: Text = Field(description="A court opinion that applied the rule, if any.")
-    source_url: NonEmpty = Field(description="The page holding the text the row rests on.")
-    verified: dt.date = Field(description="The day the row was last checked against that page.")
-    confidence: Confidence = Field(
-        description=(
-            "high: checked against the statute text or an opinion applying it; medium: two "
-            "consistent secondary sources; low: one secondary source."
-        )
-    )
-    notes: Text = Field(
-        description=(
-            "Maintainers' notes on the sources and what is uncertain; never shown to a person."
-        )
-    )
+    citation: Citation
+    case: CaseCited
+    source_url: SourceUrl
+    verified: Verified
+    confidence: RowConfidence
+    notes: Notes
 
     _blank = field_validator(
         "accrual_from",
@@ -438,23 +433,12 @@ class AccrualRow(BaseModel):
             " accrual."
         )
     )
-    citation: NonEmpty = Field(
-        description="The statute, rule or order, in the form the jurisdiction's courts cite it."
-    )
-    case: Text = Field(description="A court opinion that applied the rule, if any.")
-    source_url: NonEmpty = Field(description="The page holding the text the row rests on.")
-    verified: dt.date = Field(description="The day the row was last checked against that page.")
-    confidence: Confidence = Field(
-        description=(
-            "high: checked against the statute text or an opinion applying it; medium: two "
-            "consistent secondary sources; low: one secondary source."
-        )
-    )
-    notes: Text = Field(
-        description=(
-            "Maintainers' notes on the sources and what is uncertain; never shown to a person."
-        )
-    )
+    citation: Citation
+    case: CaseCited
+    source_url: SourceUrl
+    verified: Verified
+    confidence: RowConfidence
+    notes: Notes
 
     _tracks = field_validator("tracks", mode="before")(_split_tracks)
     _url = field_validator("source_url")(_check_url)
