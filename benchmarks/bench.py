@@ -124,28 +124,36 @@ print(due in holidays.country_holidays("US", subdiv="CO", years=due.year))
 """
 
 
-def _wall(argv: Sequence[str], runs: int) -> float:
-    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, cwd=Path.home(), env=_ENV)
-    times = []
-    for _ in range(runs):
-        began = time.perf_counter()
+def _walls(commands: dict[str, Sequence[str]], runs: int) -> dict[str, float]:
+    """Median wall time of each command, run in turn so a busy machine slows all alike."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for argv in commands.values():  # warm the disk cache and the bytecode
         subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, cwd=Path.home(), env=_ENV)
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
+    for _ in range(runs):
+        for name, argv in commands.items():
+            began = time.perf_counter()
+            subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, cwd=Path.home(), env=_ENV)
+            times[name].append(time.perf_counter() - began)
+    return {name: statistics.median(spent) for name, spent in times.items()}
 
 
 def bench_cold(runs: int) -> None:
     script = Path(sys.executable).with_name("qideadlines")
     cli = [str(script)] if script.exists() else [sys.executable, "-m", "qideadlines"]
-    baseline = _wall(
-        [sys.executable, "-c", "import holidays, pydantic, dateutil.relativedelta"], runs
+    median = _walls(
+        {
+            "baseline": [sys.executable, "-c", "import holidays, pydantic, dateutil.relativedelta"],
+            "floor": [sys.executable, "-c", _FLOOR],
+            "compute": [*cli, "compute", "CO", "2024-03-15"],
+            "one": [*cli, "compute", "CO", "2024-03-15", "--tracks", "section_1983"],
+            "bare": [sys.executable, "-c", "pass"],
+            "help": [*cli, "--help"],
+        },
+        runs,
     )
-    floor = _wall([sys.executable, "-c", _FLOOR], runs)
-    compute = _wall([*cli, "compute", "CO", "2024-03-15"], runs)
-    one = _wall([*cli, "compute", "CO", "2024-03-15", "--tracks", "section_1983"], runs)
-    bare = _wall([sys.executable, "-c", "pass"], runs)
-    helped = _wall([*cli, "--help"], runs)
-    print(f"2. cold start (median of {runs} runs)")
+    baseline, floor, compute = median["baseline"], median["floor"], median["compute"]
+    one, bare, helped = median["one"], median["bare"], median["help"]
+    print(f"2. cold start (median of {runs} interleaved runs)")
     ratio_cold, ratio_help, ratio_one = compute / baseline, helped / bare, one / baseline
     print(f"   import holidays, pydantic, dateutil {baseline * 1e3:7.1f} ms")
     print(
