@@ -46,6 +46,13 @@ _PROCESS = [
     r"\(sear" + r"ched[;:)]",
     r"\bnone sear" + r"ched\b",
     r"\bwere not sear" + r"ched\b",
+    # Names for the project's own working files and sessions, and proposals to a colleague.
+    r"\bmain[- ]da" + r"ta\b",
+    r"\bmain sess" + r"ion\b",
+    r"\bPROPOSED CHA" + r"NGE\b",
+    r"\bProposed u" + r"se\b",
+    r"\b(available|rechecked|read) by (?-i:[a-z]{2}|t\d)\b",
+    r"\(t\d, re" + r"ad\)",
 ]
 #: And in what a person reads, nothing that says a source was or was not read.
 _READING = [
