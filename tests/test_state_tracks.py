@@ -5,6 +5,7 @@ while charges are pending."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from qideadlines import RunsFrom, Sued, Track, compute_deadlines, load_rules
 from qideadlines._batch import compute_batch
@@ -145,3 +146,28 @@ def test_california_explains_tolling_while_charges_are_pending() -> None:
     (note,) = [w for w in report.warnings if "945.3" in w and "pending criminal charges" in w]
     assert "911.2" in note
     assert "Not applied here" in note
+
+
+def test_a_presentment_counts_back_from_the_soonest_suit_reading(tmp_path: Path) -> None:
+    """Where a suit period has a shorter alternative reading, the presentment that must
+    precede the suit counts back from that reading: a later presentment could leave the
+    wait running past the earliest suit deadline."""
+    from qideadlines._data import default_paths
+    from qideadlines._rows import RuleRow
+    from qideadlines._validate import read_rows, write_rows
+
+    rows = [row for _, row in read_rows(default_paths()[0], RuleRow)]
+    suit = next(
+        r for r in rows
+        if r.jurisdiction == "RI" and r.track is Track.LOCAL_TORT_SUIT and r.role.value == "rule"
+    )  # fmt: skip
+    shorter = suit.model_copy(update={"role": suit.role.__class__("alternative"),
+                                      "period_value": 2})  # fmt: skip
+    path = tmp_path / "rules.csv"
+    write_rows([*rows, shorter], path)
+    rules = load_rules(path)
+    report = compute_deadlines("RI", D(2024, 3, 15), tracks=["local_tort_notice"],
+                               defendants=["local"], rules=rules)  # fmt: skip
+    (notice,) = report.deadlines
+    assert notice.start_date == D(2026, 3, 15)  # the two-year reading, not three
+    assert notice.due == D(2026, 2, 3)

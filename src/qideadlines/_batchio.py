@@ -164,7 +164,12 @@ def _output(path: str, out: TextIO) -> Iterator[TextIO]:
 
 
 @contextlib.contextmanager
-def _calendar(path: str | None) -> Iterator[IO[bytes] | None]:
+def calendar_file(path: str | None) -> Iterator[IO[bytes] | None]:
+    """An ``.ics`` file written whole or not at all: events go between its head and tail.
+
+    Raises:
+        QiDeadlinesError: the calendar package is missing, or the file cannot be written.
+    """
     if path is None:
         yield None
         return
@@ -258,7 +263,7 @@ def run_batch(args: argparse.Namespace, out: TextIO, today: dt.date) -> int:
         ours = set(columns[len(header) :]) - {"error"}
         jobs = default_jobs() if args.jobs is None else max(1, args.jobs)
         asked = bool(args.tracks) and "criminal_242" in args.tracks.split(",")
-        with _output(args.output, out) as target, _calendar(args.ics) as calendar:
+        with _output(args.output, out) as target, calendar_file(args.ics) as calendar:
             if getattr(source, "had_bom", False):
                 target.write("\ufeff")  # keep the mark a spreadsheet reads the encoding from
             results = _Results(rows, columns, calendar, information=asked)

@@ -317,24 +317,12 @@ def _color(out: TextIO) -> bool:
 def _write_ics(
     path: str, report: DeadlineReport, stamp: dt.date, *, case: str, information: bool
 ) -> None:
-    from ._errors import QiDeadlinesError
-    from ._files import FileProblem, atomic_bytes
+    from ._batchio import calendar_file
+    from ._render import ics_events
 
-    try:
-        from ._render import ics_events, ics_frame
-
-        head, tail = ics_frame()
-    except ModuleNotFoundError as exc:
-        msg = "--ics needs the icalendar package: pip install 'qideadlines[ics]'."
-        raise QiDeadlinesError(msg) from exc
-    try:
-        with atomic_bytes(path) as handle:
-            handle.write(head)
-            handle.writelines(ics_events(report, stamp, case=case, information=information))
-            handle.write(tail)
-    except FileProblem as problem:
-        msg = f"{path}: {problem.message}"
-        raise QiDeadlinesError(msg) from None
+    with calendar_file(path) as handle:
+        assert handle is not None  # noqa: S101 - a path was given
+        handle.writelines(ics_events(report, stamp, case=case, information=information))
 
 
 def _compute(args: argparse.Namespace, out: TextIO) -> int:

@@ -269,7 +269,9 @@ def suit_rows(
     return tuple(
         (row, start_of(case, suit, row))
         for row in rows
-        if row.role is Role.RULE and row.runs_from is not RunsFrom.SUIT_DEADLINE
+        # An alternative reading of the suit period counts too: if it ends sooner, the
+        # presentment must come sooner.
+        if row.role is not Role.NONE and row.runs_from is not RunsFrom.SUIT_DEADLINE
     )
 
 
