@@ -9,6 +9,7 @@ import datetime as dt
 import html
 from pathlib import Path
 
+from _calcform import calculator_form
 from pydantic import BaseModel
 
 import qideadlines
@@ -176,6 +177,14 @@ def jurisdiction_page(code: str) -> str:
         "",
         f"*{qideadlines.DISCLAIMER}*",
         "",
+        "```{raw} html",
+        (
+            f'<p class="qd-calc-link"><a href="../../calculator.html?jurisdiction={j.code}">'
+            f"Compute the deadlines for your own date in {html.escape(j.name)}</a>: in this "
+            "browser, nothing sent anywhere.</p>"
+        ),
+        "```",
+        "",
         (
             "Other clocks run at the same time, and a notice of claim is often the first. For "
             f"an incident on {_long_day(EXAMPLE_DATE)}, the earliest deadline is to "
@@ -186,8 +195,9 @@ def jurisdiction_page(code: str) -> str:
         f"## Worked example: an incident on {_long_day(EXAMPLE_DATE)}",
         "",
         (
-            f"A recent date, chosen to show every clock; for your own incident run "
-            f"`qideadlines compute {j.code} YYYY-MM-DD`. Dates assume an excessive-force or "
+            "A recent date, chosen to show every clock; for your own incident use the "
+            f"calculator above or run `qideadlines compute {j.code} YYYY-MM-DD`. "
+            "Dates assume an excessive-force or "
             "unlawful-search claim against every kind of defendant."
         ),
         "",
@@ -473,3 +483,4 @@ def generate(root: Path) -> None:
     (root / "_generated" / "schema.md").write_text(schema_page(), encoding="utf-8")
     (root / "_generated" / "map.svg").write_text(map_svg(), encoding="utf-8")
     (root / "_generated" / "find.md").write_text(find_your_state(), encoding="utf-8")
+    (root / "_generated" / "calculator-form.html").write_text(calculator_form(), encoding="utf-8")

@@ -16,13 +16,21 @@ from qideadlines._cli import build_parser  # noqa: E402
 project = "qideadlines"
 author = "qideadlines contributors"
 copyright = "2026, qideadlines contributors"
-extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.napoleon"]
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    # Fetches and checks the browser calculator's files: Pyodide and the wheels it runs.
+    "_calcsite",
+]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build", "_generated/README.md", "_generated/find.md"]
 html_theme = "furo"
 html_title = "qideadlines"
 html_static_path = ["_static"]
 html_css_files = ["qideadlines.css"]
+# The calculator's files (written by _calcsite) are served from the site's root, at /_calc/.
+html_extra_path = ["_build/calc-extra"]
 autodoc_typehints = "description"
 autodoc_member_order = "bysource"
 napoleon_google_docstring = True

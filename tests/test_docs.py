@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -14,26 +13,12 @@ import pytest
 from qideadlines import list_jurisdictions
 from qideadlines._cli import build_parser
 
+from conftest import CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 BUILD = DOCS / "_build" / "html"
-CHROMIUM_FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-)  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def site() -> Path:
-    """Build the site once, with warnings as errors, where README says it is built."""
-    pytest.importorskip("sphinx")
-    done = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
-         str(DOCS), str(BUILD)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    return BUILD
+CHROMIUM_FLAGS = ("--headless", *CHROMIUM_ARGS)
 
 
 def test_one_page_per_jurisdiction(site: Path) -> None:
@@ -151,7 +136,15 @@ def test_each_state_page_opens_with_the_rule_and_the_disclaimer(
         lines = [ln for ln in page.read_text(encoding="utf-8").splitlines() if ln.strip()]
         assert lines[1] == f"**{rule_sentence(page.stem)}**", page.stem
         assert "legal information, not legal advice" in lines[2], page.stem
-        assert lines.index(next(ln for ln in lines if ln.startswith("## Worked example"))) < 6
+        # Then the calculator, prefilled with this jurisdiction, and the worked example.
+        assert f'calculator.html?jurisdiction={page.stem}"' in lines[4], page.stem
+        assert lines.index(next(ln for ln in lines if ln.startswith("## Worked example"))) < 9
+
+
+def test_the_landing_page_links_the_calculator_first(site: Path) -> None:
+    landing = (site / "index.html").read_text(encoding="utf-8")
+    assert landing.index('href="calculator.html"') < landing.index("Find your state")
+    assert (site / "calculator.html").is_file()
 
 
 @pytest.mark.usefixtures("site")

@@ -7,12 +7,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Final, TextIO
+from typing import Final, NamedTuple, TextIO
 
 from ._enums import Defendant, Status
 from ._models import Deadline, DeadlineReport
 
-__all__ = ["render_summary", "render_text"]
+__all__ = [
+    "SummaryRow",
+    "explain_deadline",
+    "information",
+    "mark_keys",
+    "render_summary",
+    "render_text",
+    "summary_heading",
+    "summary_rows",
+]
 
 _COLORS: Final = {Status.EXPIRED: "\033[31m", Status.DUE_SOON: "\033[33m", Status.OPEN: ""}
 _RESET: Final = "\033[0m"
@@ -247,6 +256,82 @@ def _paragraph(text: str, width: int, first: str = "", rest: str = "") -> str:
     return "".join(line.replace(_NBSP, " ") + "\n" for line in lines)
 
 
+class SummaryRow(NamedTuple):
+    """One line of the one-screen table: a deadline of the person's, in words."""
+
+    deadline: Deadline
+    what: str  # the action, with whom it concerns where a track has several
+    due: str  # weekday and ISO date: "Mon 2026-03-16"
+    left: str  # "412 days", "today", "passed", or "" without a today
+    marks: str  # "?" below high confidence, "*" where another reading is later
+
+
+def summary_heading(report: DeadlineReport) -> str:
+    """The summary's first line: where and when the encounter happened."""
+    incident = report.incident_date
+    name = report.jurisdiction.name
+    return f"{name}: police encounter on {incident:%A, %B} {incident.day}, {incident.year}"
+
+
+def summary_rows(report: DeadlineReport) -> list[SummaryRow]:
+    """The person's own deadlines as the summary lists them: § 1983 first, then by date.
+
+    The terminal summary and the browser calculator both show these rows, so
+    the two say the same thing.
+
+    Example:
+        >>> import datetime
+        >>> from qideadlines import compute_deadlines
+        >>> report = compute_deadlines("CO", datetime.date(2024, 3, 15))
+        >>> summary_rows(report)[0].due
+        'Sun 2026-03-15'
+    """
+    from ._registry import REGISTRY, BatchRole
+
+    mine = [d for d in report.deadlines if REGISTRY[d.track].batch is BatchRole.DEADLINE]
+    mine.sort(key=lambda d: (d.track.value != "section_1983", d.due, d.track.value))
+    repeated = {d.track for d in mine if sum(e.track is d.track for e in mine) > 1}
+    return [
+        SummaryRow(d, d.action + (_who(d) if d.track in repeated else ""), _long(d.due),
+                   _days_left(d), _marks(d))
+        for d in mine
+    ]  # fmt: skip
+
+
+def information(report: DeadlineReport) -> list[Deadline]:
+    """The clocks shown for information only, not the person's to meet (§ 242)."""
+    from ._registry import REGISTRY, BatchRole
+
+    return [d for d in report.deadlines if REGISTRY[d.track].batch is not BatchRole.DEADLINE]
+
+
+def mark_keys(report: DeadlineReport) -> list[str]:
+    """What each mark used in the summary means, for the marks it uses."""
+    marks = "".join(r.marks for r in summary_rows(report))
+    keys = []
+    if _LATER in marks:
+        keys.append(f"{_LATER} Another reading gives a later date; act by the date shown.")
+    if _UNSURE in marks:
+        keys.append(
+            f"{_UNSURE} The rule behind this date is not yet checked against the statute's "
+            "own text; confirm it."
+        )
+    return keys
+
+
+def explain_deadline(deadline: Deadline, said: dict[str, str] | None = None) -> str:
+    """One deadline's reasoning as ``--explain`` prints it, lines left whole.
+
+    `said` holds the warnings already given in full and where, so a warning
+    several deadlines share is printed once and pointed to after.
+    """
+    import io
+
+    buffer = io.StringIO()
+    _render_deadline(deadline, buffer, 0, said)
+    return buffer.getvalue()
+
+
 def render_summary(
     report: DeadlineReport,
     out: TextIO,
@@ -271,24 +356,12 @@ def render_summary(
         >>> len(buffer.getvalue().splitlines()) <= 40
         True
     """
-    from ._registry import REGISTRY, BatchRole
-
-    j = report.jurisdiction
-    incident = report.incident_date
-    heading = f"{j.name}: police encounter on {incident:%A, %B} {incident.day}, {incident.year}"
-    out.write(_paragraph(heading, width))
+    out.write(_paragraph(summary_heading(report), width))
     if report.today is not None:
         out.write(_paragraph(f"Days left are counted from {report.today.isoformat()}.", width))
     out.write("\n")
-    mine = [d for d in report.deadlines if REGISTRY[d.track].batch is BatchRole.DEADLINE]
-    info = [d for d in report.deadlines if d not in mine]
-    mine.sort(key=lambda d: (d.track.value != "section_1983", d.due, d.track.value))
-    repeated = {d.track for d in mine if sum(e.track is d.track for e in mine) > 1}
-    rows = [
-        (d.action + (_who(d) if d.track in repeated else ""), _long(d.due), _days_left(d),
-         _marks(d), d.status)
-        for d in mine
-    ]  # fmt: skip
+    rows = [(r.what, r.due, r.left, r.marks, r.deadline.status) for r in summary_rows(report)]
+    info = information(report)
     import textwrap
 
     due_width = max((len(r[1]) for r in rows), default=3)
@@ -312,21 +385,7 @@ def render_summary(
         out.write(f"  {start}{label:<{what_width}}  {due:<{due_width}}  ")
         out.write(f"{left:<{left_width}}{end} {marks}".rstrip() + "\n")
         out.writelines(f"    {line}\n" for line in more)
-    if any(_LATER in r[3] for r in rows):
-        out.write(
-            _paragraph(
-                f"{_LATER} Another reading gives a later date; act by the date shown.",
-                width, "  ", "    ",
-            )
-        )  # fmt: skip
-    if any(_UNSURE in r[3] for r in rows):
-        out.write(
-            _paragraph(
-                f"{_UNSURE} The rule behind this date is not yet checked against the statute's "
-                "own text; confirm it.",
-                width, "  ", "    ",
-            )
-        )  # fmt: skip
+    out.writelines(_paragraph(key, width, "  ", "    ") for key in mark_keys(report))
     out.writelines(
         "\n" + _paragraph(f"For information: {d.action}: {_long(d.due)}.", width) for d in info
     )
