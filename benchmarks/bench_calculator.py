@@ -30,7 +30,7 @@ import statistics
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import BinaryIO
 
 SITE = Path(__file__).resolve().parents[1] / "docs" / "_build" / "html"
 QUERY = "jurisdiction=CO&incident_date=2024-03-15"
@@ -70,13 +70,13 @@ class _Counting(http.server.SimpleHTTPRequestHandler):
             return
         super().do_GET()
 
-    def copyfile(self, source: Any, outputfile: Any) -> None:
+    def copyfile(self, source: BinaryIO, outputfile: BinaryIO) -> None:  # type: ignore[override]
         """Count the body bytes of each file served."""
         start = source.tell()
         super().copyfile(source, outputfile)
         type(self).sent += source.tell() - start
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         """Quiet."""
 
 
@@ -123,9 +123,7 @@ def main() -> None:
             page.wait_for_selector("#qd-result[data-state=done]", timeout=120_000)
             first.append(time.perf_counter() - began)
             sent.append(_Counting.sent)
-            page.wait_for_function(
-                "document.querySelector('#qd-result').dataset.state === 'done'"
-            )
+            page.wait_for_function("document.querySelector('#qd-result').dataset.state === 'done'")
             for query in _queries():
                 ms = page.evaluate(
                     """async ([q, today]) => {

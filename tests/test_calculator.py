@@ -125,6 +125,7 @@ def test_colorado_from_a_link_shows_the_library_dates(new_page: Any, origin: str
     assert "Sun 2026-03-15" in first
     assert "287 days" in first  # from the page's today, 2025-06-01
     text = page.inner_text("#qd-result")
+    assert f"Days left are counted from {TODAY}." in text
     assert "legal information, not legal advice" in text
     assert "Colo. Rev. Stat. § 13-21-131(2)(b)" in text
     assert page.input_value("#qd-jurisdiction") == "CO"

@@ -170,7 +170,7 @@ function render(answer, query) {
   const code = answer.jurisdiction.code;
   result.append(
     el("h2", { id: "qd-heading" }, answer.heading),
-    el("p", {}, `Days left are counted from today, ${answer.today}. `,
+    el("p", {}, `Days left are counted from ${answer.today}. `,
        "Open a deadline to see the law behind its date."),
   );
   const rows = el("div", { class: "qd-deadlines", role: "list" });

@@ -116,7 +116,8 @@ def _answer(row: Mapping[str, str], today: dt.date) -> dict[str, Any]:
         "ok": True,
         "jurisdiction": {"code": report.jurisdiction.code, "name": report.jurisdiction.name},
         "heading": summary_heading(report),
-        "today": today.isoformat(),
+        # The day days left count from: the reader's, unless the query gave its own.
+        "today": (report.today or today).isoformat(),
         "deadlines": deadlines,
         "information": info,
         "marks": mark_keys(report),
