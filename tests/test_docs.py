@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 import shutil
 import subprocess
+import sys
+import types
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -122,7 +125,6 @@ def test_each_state_page_opens_with_the_rule_and_the_disclaimer(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Today's rule in one sentence, the disclaimer, then the details."""
-    import importlib
 
     monkeypatch.syspath_prepend(str(DOCS))
     rule_sentence = importlib.import_module("_gen").rule_sentence
@@ -192,3 +194,56 @@ def test_the_landing_page_renders_find_your_state_first(site: Path) -> None:
     assert "legal information, not legal advice" in main[: main.index("pip install")]
     for code in codes:
         assert (site / "_generated" / "jurisdictions" / f"{code}.html").is_file()
+
+
+def _calcsite(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> types.ModuleType:
+    pytest.importorskip("sphinx")
+    monkeypatch.syspath_prepend(str(DOCS))
+    module = importlib.import_module("_calcsite")
+    monkeypatch.setattr(module, "CACHE", tmp_path / "cache")
+    return module
+
+
+def test_the_calculator_build_says_in_one_line_when_npm_is_missing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from sphinx.errors import ExtensionError
+
+    calcsite = _calcsite(monkeypatch, tmp_path)
+    monkeypatch.setattr(calcsite.shutil, "which", lambda _name: None)
+    with pytest.raises(ExtensionError, match="npm is not installed") as caught:
+        calcsite.fetch_pyodide(tmp_path / "out")
+    assert "\n" not in str(caught.value)
+
+
+def test_a_download_that_does_not_match_its_pin_stops_the_build(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from sphinx.errors import ExtensionError
+
+    calcsite = _calcsite(monkeypatch, tmp_path)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    tarball = cache / f"pyodide-{calcsite.PYODIDE_VERSION}.tgz"
+
+    def fake_npm(_what: str, _command: list[str]) -> None:
+        tarball.write_bytes(b"not the package")  # what a tampered registry would send
+
+    monkeypatch.setattr(calcsite, "_run", fake_npm)
+    monkeypatch.setattr(calcsite.shutil, "which", lambda _name: "/usr/bin/npm")
+    with pytest.raises(ExtensionError, match="does not match its pinned hash"):
+        calcsite.fetch_pyodide(tmp_path / "out")
+    assert not tarball.exists(), "a file that failed its check is not kept"
+
+
+def test_a_failing_fetch_is_one_line_naming_the_command(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from sphinx.errors import ExtensionError
+
+    calcsite = _calcsite(monkeypatch, tmp_path)
+    command = [sys.executable, "-c", "import sys; sys.exit('registry unreachable')"]
+    with pytest.raises(ExtensionError, match="registry unreachable") as caught:
+        calcsite._run("fetch the wheels", command)
+    assert str(caught.value).startswith("calculator: could not fetch the wheels")
+    assert "\n" not in str(caught.value)
