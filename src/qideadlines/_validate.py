@@ -259,7 +259,9 @@ def _check_kinds(path: Path, line: int, row: RuleRow) -> None:
         raise RuleDataError(path, line, "track", msg)
 
 
-def _check_overlaps(path: Path, group: list[tuple[int, RuleRow]], what: str) -> None:
+def _check_overlaps(
+    path: Path, group: Sequence[tuple[int, RuleRow | TollingRow]], what: str
+) -> None:
     ordered = sorted(group, key=lambda pair: pair[1].accrual_from or dt.date.min)
     for (prev_line, prev), (line, row) in itertools.pairwise(ordered):
         if prev.accrual_to is None or (row.accrual_from or dt.date.min) <= prev.accrual_to:
@@ -425,11 +427,7 @@ def _validate_tolling(path: Path, rows: list[tuple[int, TollingRow]]) -> None:
         _check_tolling_tracks(path, line, row)
         groups[row.jurisdiction, row.kind].append((line, row))
     for (code, kind), group in groups.items():
-        ordered = sorted(group, key=lambda pair: pair[1].accrual_from or dt.date.min)
-        for (prev_line, prev), (line, row) in itertools.pairwise(ordered):
-            if prev.accrual_to is None or (row.accrual_from or dt.date.min) <= prev.accrual_to:
-                msg = f"overlaps the window of {code} {kind} tolling on line {prev_line}."
-                raise RuleDataError(path, line, "accrual_from", msg)
+        _check_overlaps(path, group, f"{code} {kind} tolling")
 
 
 def _validate_accrual(path: Path, rows: list[tuple[int, AccrualRow]]) -> None:
