@@ -22,7 +22,7 @@ import pytest
 
 from qideadlines import Claim, list_jurisdictions
 from qideadlines._batch import row_report
-from qideadlines._registry import REGISTRY, BatchRole
+from qideadlines._screen import information, summary_rows
 from qideadlines._web import calculate
 
 from conftest import CHROMIUM_ARGS
@@ -107,12 +107,11 @@ def _shown(page: Any) -> list[tuple[str, str]]:
 
 
 def _expected(row: dict[str, str]) -> list[tuple[str, str]]:
-    """The library's own dates for a query, in the page's order: the person's, then § 242."""
+    """The library's own dates for a query, as the terminal summary lists them, then § 242."""
     report = row_report(row)
-    mine = [d for d in report.deadlines if REGISTRY[d.track].batch is BatchRole.DEADLINE]
-    mine.sort(key=lambda d: (d.track.value != "section_1983", d.due, d.track.value))
-    info = [d for d in report.deadlines if d not in mine]
-    return [(d.track.value, d.due.isoformat()) for d in [*mine, *info]]
+    shown = [r.deadline for r in summary_rows(report)] + information(report)
+    assert len(shown) == len(report.deadlines), "the summary leaves a deadline out"
+    return [(d.track.value, d.due.isoformat()) for d in shown]
 
 
 def test_colorado_from_a_link_shows_the_library_dates(new_page: Any, origin: str) -> None:
@@ -240,8 +239,8 @@ def test_the_calendar_download_holds_each_deadline(new_page: Any, origin: str) -
     events = list(calendar.walk("VEVENT"))
     assert all(str(e["SUMMARY"]).startswith("Doe: ") for e in events)
     report = row_report({"jurisdiction": "NY", "incident_date": "2024-03-15"})
-    mine = [d for d in report.deadlines if REGISTRY[d.track].batch is BatchRole.DEADLINE]
-    assert sorted(e.decoded("DTSTART") for e in events) == sorted(d.due for d in mine)
+    mine = [r.deadline.due for r in summary_rows(report)]
+    assert sorted(e.decoded("DTSTART") for e in events) == sorted(mine)
 
 
 def test_a_phone_sees_the_whole_page_without_scrolling_sideways(new_page: Any, origin: str) -> None:

@@ -74,6 +74,7 @@ def _answer(row: Mapping[str, str], today: dt.date) -> dict[str, Any]:
     from ._batch import row_report
     from ._screen import (
         _keywords,
+        _long,
         explain_deadline,
         information,
         mark_keys,
@@ -106,7 +107,7 @@ def _answer(row: Mapping[str, str], today: dt.date) -> dict[str, Any]:
             "track": d.track.value,
             "what": d.action,
             "due": d.due.isoformat(),
-            "due_text": f"{d.due:%a} {d.due.isoformat()}",
+            "due_text": _long(d.due),
             "explanation": explain_deadline(d, said),
             "sources": _sources(d),
         }
